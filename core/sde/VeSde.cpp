@@ -1,0 +1,29 @@
+#include "sde/VeSde.h"
+
+#include <torch/torch.h>
+
+#include <cmath>
+
+namespace scorescope {
+
+VeSde::VeSde(double sigmaMin, double sigmaMax, double T)
+    : Sde(T), sigmaMin_(sigmaMin), sigmaMax_(sigmaMax), logRatio_(std::log(sigmaMax / sigmaMin))
+{
+}
+
+torch::Tensor VeSde::meanCoeff(const torch::Tensor& t) const { return torch::ones_like(t); }
+
+torch::Tensor VeSde::std(const torch::Tensor& t) const { return sigmaMin_ * torch::exp(t * logRatio_); }
+
+torch::Tensor VeSde::diffusion(const torch::Tensor& t) const { return std(t) * std::sqrt(2.0 * logRatio_); }
+
+torch::Tensor VeSde::driftCoeff(const torch::Tensor& t) const { return torch::zeros_like(t); }
+
+torch::Tensor VeSde::timeOfSigma(const torch::Tensor& sigma) const { return torch::log(sigma / sigmaMin_) / logRatio_; }
+
+// g²/s² = 2 ln(σ_max/σ_min) is constant: importance sampling is uniform in t (§1.2).
+torch::Tensor VeSde::isAntiderivative(const torch::Tensor& t) const { return 2.0 * logRatio_ * t; }
+
+torch::Tensor VeSde::isAntiderivativeInverse(const torch::Tensor& A) const { return A / (2.0 * logRatio_); }
+
+} // namespace scorescope

@@ -1,0 +1,31 @@
+#pragma once
+#include "sde/LinearBetaSchedule.h"
+#include "sde/Sde.h"
+
+namespace scorescope {
+
+// Variance-preserving SDE (DDPM): f = −½β x, g = sqrt(β), a = e^{−B/2}, s = sqrt(1 − e^{−B}) (§1.1).
+class VpSde : public Sde {
+public:
+    explicit VpSde(LinearBetaSchedule schedule = {}, double T = 1.0) : Sde(T), schedule_(schedule) {}
+
+    SdeKind kind() const override { return SdeKind::VP; }
+    double trainingEps() const override { return 1e-5; }
+    double samplingEps() const override { return 1e-3; }
+    torch::Tensor meanCoeff(const torch::Tensor& t) const override;
+    torch::Tensor std(const torch::Tensor& t) const override;
+    torch::Tensor diffusion(const torch::Tensor& t) const override;
+    torch::Tensor driftCoeff(const torch::Tensor& t) const override;
+    torch::Tensor sigma(const torch::Tensor& t) const override;
+    torch::Tensor timeOfSigma(const torch::Tensor& sigma) const override;
+    torch::Tensor isAntiderivative(const torch::Tensor& t) const override;
+    torch::Tensor isAntiderivativeInverse(const torch::Tensor& A) const override;
+    double priorStd() const override { return 1.0; }
+
+    const LinearBetaSchedule& schedule() const { return schedule_; }
+
+private:
+    LinearBetaSchedule schedule_;
+};
+
+} // namespace scorescope
