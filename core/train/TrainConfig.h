@@ -1,0 +1,37 @@
+#pragma once
+#include "nn/ScoreModel.h"
+#include "objective/DenoisingScoreMatching.h"
+#include "sde/SdeFactory.h"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <cstdint>
+#include <string>
+
+namespace scorescope {
+
+// The fully resolved configuration of a training run; written to the run's config.json and
+// into every checkpoint, so a run can be resumed or sampled from either.
+struct TrainConfig {
+    std::string dataset = "ring8";
+    SdeConfig sde;
+    ModelConfig model;
+    ObjectiveConfig objective;
+    int64_t steps = 20000;
+    int64_t batch = 512;
+    double lr = 1e-3;
+    int64_t warmup = 200;
+    double gradClip = 1.0;
+    double emaDecay = 0.999;
+    uint64_t seed = 0;
+    std::string device = "cpu";  // cpu, cuda or auto
+    int64_t logEvery = 50;
+    int64_t checkpointEvery = 1000;
+};
+
+nlohmann::json toJson(const TrainConfig& config);
+// Overlays the keys present in `j` onto `base`; unknown keys and bad values throw Error naming `origin`.
+TrainConfig trainConfigFromJson(const nlohmann::json& j, const std::string& origin, TrainConfig base = {});
+TrainConfig readTrainConfig(const std::string& path);
+
+} // namespace scorescope

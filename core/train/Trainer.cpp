@@ -1,0 +1,149 @@
+#include "train/Trainer.h"
+
+#include "common/Error.h"
+#include "run/AtomicFile.h"
+
+#include <nlohmann/json.hpp>
+#include <torch/torch.h>
+
+#include <filesystem>
+
+namespace scorescope {
+
+torch::Device resolveDevice(const std::string& name)
+{
+    if (name == "cpu")
+        return torch::kCPU;
+    if (name == "cuda" && !torch::cuda::is_available())
+        throw Error("device cuda requested, but this LibTorch build has no CUDA device");
+    if (name == "cuda" || (name == "auto" && torch::cuda::is_available()))
+        return torch::kCUDA;
+    return torch::kCPU;
+}
+
+Trainer::Trainer(TrainConfig config)
+    : config_(std::move(config)), device_(resolveDevice(config_.device)), sde_(makeSde(config_.sde)),
+      dataset_(loadToyDataset(config_.dataset)), rng_(config_.seed)
+{
+    // σ_d ≤ 0 means "measure it": the data's standard deviation, fixed into the config from here on.
+    if (config_.model.sigmaData <= 0.0) {
+        Rng probe(config_.seed ^ 0x9e3779b97f4a7c15ULL);
+        config_.model.sigmaData = dataset_->sample(8192, probe).std().item<double>();
+    }
+    config_.objective.sigmaData = config_.model.sigmaData;
+    torch::manual_seed(config_.seed);  // network initialisation
+    model_ = makeScoreModel(sde_, config_.model, {dataset_->dim()});
+    model_->to(device_);
+    ema_ = std::make_unique<Ema>(*model_, config_.emaDecay);
+    optimizer_ = std::make_unique<torch::optim::Adam>(
+        model_->parameters(), torch::optim::AdamOptions(config_.lr).betas({0.9, 0.999}).eps(1e-8));
+    objective_ = std::make_unique<DenoisingScoreMatching>(sde_, config_.objective);
+}
+
+StepResult Trainer::step()
+{
+    model_->train();
+    const double lr = config_.lr * std::min(1.0, static_cast<double>(step_ + 1) / std::max<int64_t>(1, config_.warmup));
+    for (auto& group : optimizer_->param_groups())
+        static_cast<torch::optim::AdamOptions&>(group.options()).lr(lr);
+
+    const auto x0 = dataset_->sample(config_.batch, rng_).to(device_, torch::kFloat);
+    optimizer_->zero_grad();
+    auto batch = objective_->loss(*model_, x0, rng_);
+    batch.loss.backward();
+    const double gradNorm = torch::nn::utils::clip_grad_norm_(model_->parameters(), config_.gradClip);
+    optimizer_->step();
+    ema_->update(*model_);
+    ++step_;
+    return {step_, batch.loss.item<double>(), lr, gradNorm, std::move(batch)};
+}
+
+void Trainer::saveCheckpoint(const std::string& path) const
+{
+    torch::serialize::OutputArchive archive;
+    archive.write("config", c10::IValue(toJson(config_).dump()));
+    archive.write("step", torch::tensor(step_, torch::kLong));
+    archive.write("rng", rng_.state());
+    torch::serialize::OutputArchive modelArchive, emaArchive, optimArchive;
+    model_->save(modelArchive);
+    ema_->save(emaArchive);
+    optimizer_->save(optimArchive);
+    archive.write("model", modelArchive);
+    archive.write("ema", emaArchive);
+    archive.write("optimizer", optimArchive);
+    writeAtomically(path, [&](const std::string& tmp) { archive.save_to(tmp); });
+}
+
+namespace {
+void openArchive(torch::serialize::InputArchive& archive, const std::string& path)
+{
+    if (!std::filesystem::exists(path))
+        throw Error(path, "checkpoint not found");
+    try {
+        archive.load_from(path);
+    } catch (const c10::Error&) {
+        throw Error(path, "not a readable checkpoint (truncated or not written by scorescope)");
+    }
+}
+
+TrainConfig configOf(torch::serialize::InputArchive& archive, const std::string& path)
+{
+    c10::IValue value;
+    if (!archive.try_read("config", value) || !value.isString())
+        throw Error(path, "checkpoint has no config");
+    try {
+        return trainConfigFromJson(nlohmann::json::parse(value.toStringRef()), path);
+    } catch (const nlohmann::json::exception& e) {
+        throw Error(path, std::string("checkpoint config is corrupt: ") + e.what());
+    }
+}
+}
+
+void Trainer::loadCheckpoint(const std::string& path)
+{
+    torch::serialize::InputArchive archive;
+    openArchive(archive, path);
+    try {
+        torch::Tensor step, rngState;
+        archive.read("step", step);
+        archive.read("rng", rngState);
+        torch::serialize::InputArchive modelArchive, emaArchive, optimArchive;
+        archive.read("model", modelArchive);
+        archive.read("ema", emaArchive);
+        archive.read("optimizer", optimArchive);
+        model_->load(modelArchive);
+        model_->to(device_);
+        ema_->load(emaArchive);
+        optimizer_->load(optimArchive);
+        rng_.setState(rngState);
+        step_ = step.item<int64_t>();
+    } catch (const c10::Error& e) {
+        throw Error(path, std::string("checkpoint does not match this run's model: ") + e.what_without_backtrace());
+    }
+}
+
+ScoreModel Trainer::emaModel() const
+{
+    auto copy = makeScoreModel(sde_, config_.model, {dataset_->dim()});
+    copy->to(device_);
+    ema_->copyTo(*copy);
+    copy->eval();
+    return copy;
+}
+
+TrainConfig readCheckpointConfig(const std::string& path)
+{
+    torch::serialize::InputArchive archive;
+    openArchive(archive, path);
+    return configOf(archive, path);
+}
+
+ScoreModel loadEmaModel(const std::string& checkpointPath, const TrainConfig& config)
+{
+    TrainConfig cpu = config;
+    Trainer trainer(cpu);
+    trainer.loadCheckpoint(checkpointPath);
+    return trainer.emaModel();
+}
+
+} // namespace scorescope

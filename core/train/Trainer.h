@@ -1,0 +1,62 @@
+#pragma once
+#include "common/Rng.h"
+#include "data/ToyDataset.h"
+#include "nn/ScoreModel.h"
+#include "objective/DenoisingScoreMatching.h"
+#include "train/Ema.h"
+#include "train/TrainConfig.h"
+
+#include <torch/optim/adam.h>
+
+#include <memory>
+
+namespace scorescope {
+
+struct StepResult {
+    int64_t step = 0;     // steps completed, including this one
+    double loss = 0.0;
+    double lr = 0.0;
+    double gradNorm = 0.0;
+    LossBatch batch;      // per-sample losses and their t
+};
+
+// One training run's state: model, EMA, Adam with linear warm-up, gradient clipping and the RNG.
+// step() is one optimisation step; checkpoints hold all of it, so a resumed run continues bit for bit.
+class Trainer {
+public:
+    explicit Trainer(TrainConfig config);
+
+    StepResult step();
+    int64_t stepCount() const { return step_; }
+
+    void saveCheckpoint(const std::string& path) const;   // atomic: temporary file, then rename
+    void loadCheckpoint(const std::string& path);
+
+    const TrainConfig& config() const { return config_; }
+    std::shared_ptr<const Sde> sde() const { return sde_; }
+    const ToyDataset& dataset() const { return *dataset_; }
+    ScoreModel& model() { return model_; }
+    ScoreModel emaModel() const;  // a fresh model holding the EMA weights
+    torch::Device device() const { return device_; }
+
+private:
+    TrainConfig config_;
+    torch::Device device_;
+    std::shared_ptr<const Sde> sde_;
+    std::unique_ptr<ToyDataset> dataset_;
+    ScoreModel model_{nullptr};
+    std::unique_ptr<Ema> ema_;
+    std::unique_ptr<torch::optim::Adam> optimizer_;
+    std::unique_ptr<DenoisingScoreMatching> objective_;
+    Rng rng_;
+    int64_t step_ = 0;
+};
+
+torch::Device resolveDevice(const std::string& name);  // cpu, cuda or auto; Error if cuda is missing
+
+// The config stored inside a checkpoint (so `sample` works from a checkpoint file alone).
+TrainConfig readCheckpointConfig(const std::string& path);
+// Loads the EMA weights of a checkpoint into a model built from its config.
+ScoreModel loadEmaModel(const std::string& checkpointPath, const TrainConfig& config);
+
+} // namespace scorescope

@@ -1,0 +1,21 @@
+#include "truth/MixtureScore.h"
+
+#include "sde/Sde.h"
+#include "truth/MixtureTruth.h"
+
+namespace scorescope {
+
+torch::Tensor MixtureScore::score(const torch::Tensor& x, const torch::Tensor& t)
+{
+    const auto td = t.to(torch::kDouble).to(torch::kCPU);
+    const MixtureTruth truth(mixture_, sde_->meanCoeff(td), sde_->std(td));
+    return truth.score(x.to(torch::kCPU)).to(x.options());
+}
+
+torch::Tensor MixtureScore::logDensity(const torch::Tensor& x, const torch::Tensor& t) const
+{
+    const auto td = t.to(torch::kDouble).to(torch::kCPU);
+    return MixtureTruth(mixture_, sde_->meanCoeff(td), sde_->std(td)).logDensity(x.to(torch::kCPU));
+}
+
+} // namespace scorescope
