@@ -1,0 +1,92 @@
+#include "sampling/ReverseSampler.h"
+
+#include "common/Error.h"
+#include "nn/ScoreFunction.h"
+#include "sampling/EdmHeunSampler.h"
+#include "sampling/EulerMaruyamaSampler.h"
+#include "sampling/PredictorCorrectorSampler.h"
+#include "sampling/ProbabilityFlowSampler.h"
+#include "sde/Sde.h"
+
+#include <torch/torch.h>
+
+namespace scorescope {
+
+ReverseSampler::ReverseSampler(std::shared_ptr<const Sde> sde, ScoreFunction& score, SamplerOptions options)
+    : sde_(std::move(sde)), score_(score), options_(options), rng_(options.seed)
+{
+}
+
+double ReverseSampler::endTime() const { return options_.eps >= 0.0 ? options_.eps : sde_->samplingEps(); }
+
+void ReverseSampler::reset(const torch::Tensor& xT)
+{
+    state_ = SamplerState{};
+    state_.x = xT;
+    state_.t = sde_->horizon();
+    onReset();
+}
+
+void ReverseSampler::reset(const std::vector<int64_t>& shape, torch::ScalarType dtype)
+{
+    reset(sde_->priorSample(shape, rng_, torch::TensorOptions().dtype(dtype)));
+}
+
+torch::Tensor ReverseSampler::run()
+{
+    torch::NoGradGuard noGrad;
+    while (!done())
+        step();
+    return state_.x;
+}
+
+torch::Tensor ReverseSampler::evalScore(const torch::Tensor& x, double t)
+{
+    const auto tt = torch::full({}, t, torch::kDouble);
+    auto s = score_.score(x, tt);
+    state_.score = s;
+    state_.denoised = tweedieDenoise(*sde_, x, tt, s);
+    ++state_.nfe;
+    return s;
+}
+
+// Probability-flow ODE drift f(x,t) − ½ g(t)² s(x,t)  (§1.3)
+torch::Tensor ReverseSampler::probabilityFlowDrift(const torch::Tensor& x, double t)
+{
+    const double g = sde_->diffusion(torch::full({}, t, torch::kDouble)).item<double>();
+    return sde_->drift(x, torch::full({}, t, torch::kDouble)) - 0.5 * g * g * evalScore(x, t);
+}
+
+double ReverseSampler::gridTime(int64_t i) const
+{
+    const double T = sde_->horizon();
+    return T + (endTime() - T) * static_cast<double>(i) / static_cast<double>(totalSteps());
+}
+
+const std::vector<std::string>& samplerNames()
+{
+    static const std::vector<std::string> names{"em", "pc", "ode-euler", "ode-heun", "ode-rk45", "edm-heun"};
+    return names;
+}
+
+std::unique_ptr<ReverseSampler> makeSampler(const std::string& name, std::shared_ptr<const Sde> sde, ScoreFunction& score,
+                                            const SamplerOptions& options)
+{
+    if (options.steps < 1)
+        throw Error("sampler steps must be at least 1");
+    if (name == "em") return std::make_unique<EulerMaruyamaSampler>(std::move(sde), score, options);
+    if (name == "pc") return std::make_unique<PredictorCorrectorSampler>(std::move(sde), score, options);
+    if (name == "ode-euler")
+        return std::make_unique<ProbabilityFlowSampler>(std::move(sde), score, options, ProbabilityFlowSampler::Method::Euler);
+    if (name == "ode-heun")
+        return std::make_unique<ProbabilityFlowSampler>(std::move(sde), score, options, ProbabilityFlowSampler::Method::Heun);
+    if (name == "ode-rk45")
+        return std::make_unique<ProbabilityFlowSampler>(std::move(sde), score, options, ProbabilityFlowSampler::Method::RK45);
+    if (name == "edm-heun") return std::make_unique<EdmHeunSampler>(std::move(sde), score, options);
+    std::string names;
+    for (const auto& n : samplerNames())
+        names += (names.empty() ? "" : ", ") + n;
+    throw Error("unknown sampler '" + name + "' (expected " + names + ")");
+}
+
+} // namespace scorescope

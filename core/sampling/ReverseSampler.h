@@ -1,0 +1,72 @@
+#pragma once
+#include "common/Rng.h"
+
+#include <torch/types.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace scorescope {
+
+class Sde;
+class ScoreFunction;
+
+struct SamplerOptions {
+    int64_t steps = 500;            // time steps (ignored by the adaptive RK45 sampler)
+    double eps = -1.0;              // end time; < 0: the SDE's sampling ε (§1.3)
+    double snr = 0.16;              // Langevin corrector signal-to-noise ratio (§1.3)
+    int64_t correctorSteps = 1;
+    double rtol = 1e-5, atol = 1e-5;  // RK45 tolerances (§1.3)
+    double rho = 7.0;               // EDM schedule exponent (§1.5)
+    uint64_t seed = 0;              // for x_T and the sampler's own noise
+};
+
+// What the sampler holds after each step: the particles, their time, the score and Tweedie's
+// denoised estimate from the most recent score evaluation, and the network evaluations so far.
+struct SamplerState {
+    torch::Tensor x;
+    double t = 0.0;
+    torch::Tensor score;
+    torch::Tensor denoised;
+    int64_t nfe = 0;
+    int64_t step = 0;
+};
+
+// A reverse-time sampler that advances one step at a time (the GUI's step-through view drives it
+// directly). reset() places particles at time T; step() moves them towards ε; run() finishes.
+class ReverseSampler {
+public:
+    ReverseSampler(std::shared_ptr<const Sde> sde, ScoreFunction& score, SamplerOptions options);
+    virtual ~ReverseSampler() = default;
+
+    virtual std::string name() const = 0;
+    void reset(const torch::Tensor& xT);
+    // Draws n particles from the SDE's prior with the sampler's seed, in `dtype`.
+    void reset(const std::vector<int64_t>& shape, torch::ScalarType dtype = torch::kFloat);
+    virtual bool done() const { return state_.step >= totalSteps(); }
+    virtual void step() = 0;
+    virtual int64_t totalSteps() const { return options_.steps; }  // -1 when adaptive
+    torch::Tensor run();
+
+    const SamplerState& state() const { return state_; }
+    double endTime() const;
+
+protected:
+    virtual void onReset() {}
+    torch::Tensor evalScore(const torch::Tensor& x, double t);       // counts NFE, records score/denoised
+    torch::Tensor probabilityFlowDrift(const torch::Tensor& x, double t);
+    double gridTime(int64_t i) const;  // uniform grid T → ε in totalSteps() steps
+
+    std::shared_ptr<const Sde> sde_;
+    ScoreFunction& score_;
+    SamplerOptions options_;
+    Rng rng_;
+    SamplerState state_;
+};
+
+const std::vector<std::string>& samplerNames();  // em, pc, ode-euler, ode-heun, ode-rk45, edm-heun
+std::unique_ptr<ReverseSampler> makeSampler(const std::string& name, std::shared_ptr<const Sde> sde, ScoreFunction& score,
+                                            const SamplerOptions& options);
+
+} // namespace scorescope
