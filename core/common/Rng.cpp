@@ -3,7 +3,6 @@
 #include <ATen/CPUGeneratorImpl.h>
 #include <torch/torch.h>
 
-#include <mutex>
 
 namespace scorescope {
 
@@ -18,38 +17,32 @@ Rng::Rng(uint64_t seed) : generator_(at::make_generator<at::CPUGeneratorImpl>(se
 
 torch::Tensor Rng::normal(at::IntArrayRef sizes, const torch::TensorOptions& options)
 {
-    std::lock_guard<std::mutex> lock(generator_.mutex());
     return torch::randn(sizes, generator_, cpu(options)).to(options.device());
 }
 
 torch::Tensor Rng::uniform(at::IntArrayRef sizes, const torch::TensorOptions& options)
 {
-    std::lock_guard<std::mutex> lock(generator_.mutex());
     return torch::rand(sizes, generator_, cpu(options)).to(options.device());
 }
 
 torch::Tensor Rng::categorical(const torch::Tensor& weights, int64_t n)
 {
-    std::lock_guard<std::mutex> lock(generator_.mutex());
     return torch::multinomial(weights.to(torch::kCPU, torch::kDouble), n, /*replacement=*/true, generator_);
 }
 
 torch::Tensor Rng::rademacher(at::IntArrayRef sizes, const torch::TensorOptions& options)
 {
-    std::lock_guard<std::mutex> lock(generator_.mutex());
     auto bits = torch::randint(0, 2, sizes, generator_, torch::TensorOptions().dtype(torch::kLong));
     return (bits * 2 - 1).to(cpu(options)).to(options.device());
 }
 
 torch::Tensor Rng::state() const
 {
-    std::lock_guard<std::mutex> lock(generator_.mutex());
     return generator_.get_state();
 }
 
 void Rng::setState(const torch::Tensor& state)
 {
-    std::lock_guard<std::mutex> lock(generator_.mutex());
     generator_.set_state(state);
 }
 

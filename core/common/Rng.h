@@ -9,6 +9,7 @@ namespace scorescope {
 // The single source of randomness of a run. Draws happen on the CPU and are moved to the
 // target device, so a seed gives the same numbers on CPU and CUDA, and the state can be
 // checkpointed and restored exactly.
+// Not thread-safe: each thread (trainer, sampler, GUI view) owns its own Rng.
 class Rng {
 public:
     explicit Rng(uint64_t seed = 0);

@@ -12,6 +12,17 @@ namespace scorescope {
 
 using json = nlohmann::json;
 
+void selectSde(TrainConfig& c, SdeKind kind)
+{
+    const double T = c.sde.T;
+    c.sde = SdeConfig::defaults(kind);
+    c.sde.T = T;
+    if (kind == SdeKind::EDM) {
+        c.model.parameterisation = Parameterisation::Edm;
+        c.objective.weighting = Weighting::Edm;
+    }
+}
+
 json toJson(const TrainConfig& c)
 {
     return {

@@ -29,6 +29,10 @@ struct TrainConfig {
     int64_t checkpointEvery = 1000;
 };
 
+// Switches the run to another SDE with that SDE's defaults; EDM also gets EDM's
+// preconditioning and loss weighting (§1.5).
+void selectSde(TrainConfig& config, SdeKind kind);
+
 nlohmann::json toJson(const TrainConfig& config);
 // Overlays the keys present in `j` onto `base`; unknown keys and bad values throw Error naming `origin`.
 TrainConfig trainConfigFromJson(const nlohmann::json& j, const std::string& origin, TrainConfig base = {});

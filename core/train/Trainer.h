@@ -28,6 +28,7 @@ public:
 
     StepResult step();
     int64_t stepCount() const { return step_; }
+    void setTotalSteps(int64_t steps) { config_.steps = steps; }
 
     void saveCheckpoint(const std::string& path) const;   // atomic: temporary file, then rename
     void loadCheckpoint(const std::string& path);

@@ -1,0 +1,151 @@
+#include "cli/ArgParser.h"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <sstream>
+
+namespace scorescope::cli {
+
+ArgParser::ArgParser(std::string command, std::string summary, std::vector<OptionSpec> options)
+    : command_(std::move(command)), summary_(std::move(summary)), options_(std::move(options))
+{
+}
+
+const OptionSpec* ArgParser::find(const std::string& name) const
+{
+    for (const auto& o : options_)
+        if (o.name == name)
+            return &o;
+    return nullptr;
+}
+
+void ArgParser::parse(const std::vector<std::string>& args)
+{
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (arg == "-h" || arg == "--help") {
+            help_ = true;
+            continue;
+        }
+        if (arg.rfind("--", 0) != 0)
+            throw UsageError("unexpected argument '" + arg + "' (see 'scorescope-cli " + command_ + " --help')");
+        std::string name = arg.substr(2), value;
+        const auto eq = name.find('=');
+        const bool inlineValue = eq != std::string::npos;
+        if (inlineValue) {
+            value = name.substr(eq + 1);
+            name = name.substr(0, eq);
+        }
+        const OptionSpec* spec = find(name);
+        if (!spec)
+            throw UsageError("unknown option '--" + name + "' for '" + command_ + "' (see 'scorescope-cli " + command_ +
+                             " --help')");
+        if (spec->value.empty()) {
+            if (inlineValue)
+                throw UsageError("--" + name + " takes no value");
+            value = "1";
+        } else if (!inlineValue) {
+            if (i + 1 >= args.size())
+                throw UsageError("--" + name + " needs a value (" + spec->value + ")");
+            value = args[++i];
+        }
+        values_[name] = value;
+    }
+}
+
+std::string ArgParser::help() const
+{
+    std::ostringstream out;
+    out << "usage: scorescope-cli " << command_ << " [options]\n\n" << summary_ << "\n\noptions:\n";
+    for (const auto& o : options_) {
+        std::string left = "  --" + o.name + (o.value.empty() ? "" : " " + o.value);
+        out << left << std::string(left.size() < 28 ? 28 - left.size() : 1, ' ') << o.help << "\n";
+    }
+    out << "  --help                    show this help\n";
+    return out.str();
+}
+
+std::string ArgParser::str(const std::string& name, const std::string& fallback) const
+{
+    const auto it = values_.find(name);
+    return it == values_.end() ? fallback : it->second;
+}
+
+int64_t ArgParser::positiveInt(const std::string& name, int64_t fallback) const
+{
+    if (!has(name))
+        return fallback;
+    const std::string v = str(name);
+    char* end = nullptr;
+    errno = 0;
+    const long long n = std::strtoll(v.c_str(), &end, 10);
+    if (v.empty() || *end != '\0' || errno == ERANGE || n <= 0)
+        throw UsageError("--" + name + ": expected a positive integer, got '" + v + "'");
+    return n;
+}
+
+uint64_t ArgParser::unsignedInt(const std::string& name, uint64_t fallback) const
+{
+    if (!has(name))
+        return fallback;
+    const std::string v = str(name);
+    char* end = nullptr;
+    errno = 0;
+    const unsigned long long n = std::strtoull(v.c_str(), &end, 10);
+    if (v.empty() || v[0] == '-' || *end != '\0' || errno == ERANGE)
+        throw UsageError("--" + name + ": expected a non-negative integer, got '" + v + "'");
+    return n;
+}
+
+double ArgParser::number(const std::string& name, double fallback) const
+{
+    if (!has(name))
+        return fallback;
+    const std::string v = str(name);
+    char* end = nullptr;
+    const double x = std::strtod(v.c_str(), &end);
+    if (v.empty() || *end != '\0' || !std::isfinite(x))
+        throw UsageError("--" + name + ": expected a number, got '" + v + "'");
+    return x;
+}
+
+double ArgParser::positive(const std::string& name, double fallback) const
+{
+    const double x = number(name, fallback);
+    if (has(name) && x <= 0.0)
+        throw UsageError("--" + name + ": expected a positive number, got '" + str(name) + "'");
+    return x;
+}
+
+std::vector<double> ArgParser::numberList(const std::string& name) const
+{
+    std::vector<double> out;
+    std::stringstream ss(str(name));
+    std::string item;
+    while (std::getline(ss, item, ',')) {
+        char* end = nullptr;
+        const double x = std::strtod(item.c_str(), &end);
+        if (item.empty() || *end != '\0' || !std::isfinite(x))
+            throw UsageError("--" + name + ": expected comma-separated numbers, got '" + str(name) + "'");
+        out.push_back(x);
+    }
+    return out;
+}
+
+std::string ArgParser::choice(const std::string& name, const std::vector<std::string>& allowed,
+                              const std::string& fallback) const
+{
+    if (!has(name))
+        return fallback;
+    const std::string v = str(name);
+    std::string list;
+    for (const auto& a : allowed) {
+        if (a == v)
+            return v;
+        list += (list.empty() ? "" : ", ") + a;
+    }
+    throw UsageError("--" + name + ": '" + v + "' is not one of " + list);
+}
+
+} // namespace scorescope::cli

@@ -1,0 +1,48 @@
+#pragma once
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace scorescope::cli {
+
+// A bad flag or value on the command line: printed as one line, exit code 2.
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct OptionSpec {
+    std::string name;   // without the leading dashes
+    std::string value;  // placeholder such as "N"; empty for a switch
+    std::string help;
+};
+
+// Parses `--name value`, `--name=value` and `--switch` against a command's declared options.
+class ArgParser {
+public:
+    ArgParser(std::string command, std::string summary, std::vector<OptionSpec> options);
+
+    void parse(const std::vector<std::string>& args);  // throws UsageError
+    bool helpRequested() const { return help_; }
+    std::string help() const;
+
+    bool has(const std::string& name) const { return values_.count(name) > 0; }
+    std::string str(const std::string& name, const std::string& fallback = "") const;
+    int64_t positiveInt(const std::string& name, int64_t fallback) const;
+    uint64_t unsignedInt(const std::string& name, uint64_t fallback) const;
+    double number(const std::string& name, double fallback) const;
+    double positive(const std::string& name, double fallback) const;
+    std::vector<double> numberList(const std::string& name) const;  // comma-separated
+    // A value from a fixed set.
+    std::string choice(const std::string& name, const std::vector<std::string>& allowed, const std::string& fallback) const;
+
+private:
+    const OptionSpec* find(const std::string& name) const;
+    std::string command_, summary_;
+    std::vector<OptionSpec> options_;
+    std::map<std::string, std::string> values_;
+    bool help_ = false;
+};
+
+} // namespace scorescope::cli

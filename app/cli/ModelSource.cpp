@@ -1,0 +1,51 @@
+#include "cli/ModelSource.h"
+
+#include "data/ToyDataset.h"
+#include "run/RunDirectory.h"
+#include "train/Trainer.h"
+
+#include <torch/torch.h>
+
+#include <filesystem>
+#include <thread>
+
+namespace scorescope::cli {
+
+std::vector<OptionSpec> modelSourceOptions()
+{
+    return {{"run", "DIR", "run directory (uses its checkpoint.pt)"},
+            {"checkpoint", "FILE", "a checkpoint file instead of --run"}};
+}
+
+LoadedModel loadModel(const ArgParser& args)
+{
+    if (args.has("run") == args.has("checkpoint"))
+        throw UsageError("give exactly one of --run DIR and --checkpoint FILE");
+    LoadedModel m;
+    std::string checkpoint;
+    if (args.has("run")) {
+        RunDirectory dir{args.str("run")};
+        checkpoint = dir.checkpoint();
+        m.directory = dir.root;
+    } else {
+        checkpoint = args.str("checkpoint");
+        m.directory = std::filesystem::path(checkpoint).parent_path().string();
+        if (m.directory.empty())
+            m.directory = ".";
+    }
+    m.config = readCheckpointConfig(checkpoint);
+    m.config.device = "auto";
+    m.model = loadEmaModel(checkpoint, m.config);
+    m.dim = loadToyDataset(m.config.dataset)->dim();
+    return m;
+}
+
+OptionSpec threadsOption() { return {"threads", "N", "CPU threads for LibTorch (default: all cores)"}; }
+
+void applyThreads(const ArgParser& args)
+{
+    const int64_t cores = std::max(1u, std::thread::hardware_concurrency());
+    torch::set_num_threads(static_cast<int>(args.positiveInt("threads", cores)));
+}
+
+} // namespace scorescope::cli

@@ -1,0 +1,14 @@
+#pragma once
+#include "cli/ArgParser.h"
+#include "sampling/ReverseSampler.h"
+
+namespace scorescope::cli {
+
+// The flags that choose and tune a reverse sampler, shared by `sample` and `eval`.
+std::vector<OptionSpec> samplerOptions();
+std::string samplerFrom(const ArgParser& a);
+SamplerOptions samplerOptionsFrom(const ArgParser& a, uint64_t seed);
+// Runs the sampler from n prior draws of dimension dim, with a progress bar.
+torch::Tensor runSampler(ReverseSampler& sampler, int64_t n, int64_t dim);
+
+} // namespace scorescope::cli

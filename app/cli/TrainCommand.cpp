@@ -1,0 +1,134 @@
+#include "cli/ArgParser.h"
+#include "cli/Commands.h"
+#include "cli/ModelSource.h"
+#include "cli/ProgressReporter.h"
+#include "train/TrainingSession.h"
+
+#include <nlohmann/json.hpp>
+#include <torch/torch.h>
+
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+
+namespace scorescope::cli {
+
+namespace {
+
+std::atomic<bool> interrupted{false};
+void onSignal(int) { interrupted = true; }
+
+// Flags that change the configuration; not allowed with --resume (except --steps).
+const std::vector<std::string> configFlags{"config", "dataset", "sde", "objective", "weighting", "parameterisation",
+                                           "eps", "batch", "lr", "warmup", "seed", "device", "hidden", "depth",
+                                           "ema", "checkpoint-every", "log-every", "T"};
+
+TrainConfig configFrom(const ArgParser& a)
+{
+    TrainConfig c = a.has("config") ? readTrainConfig(a.str("config")) : TrainConfig{};
+    if (a.has("sde"))
+        selectSde(c, parseSdeKind(a.choice("sde", {"ve", "vp", "subvp", "edm"}, "")));
+    if (a.has("dataset")) {
+        c.dataset = a.str("dataset");
+        // Mixture files are stored absolute so `sample` and `eval` work from any directory.
+        if (std::filesystem::exists(c.dataset) && std::filesystem::is_regular_file(c.dataset))
+            c.dataset = std::filesystem::absolute(c.dataset).string();
+    }
+    a.choice("objective", {"dsm"}, "dsm");
+    if (a.has("weighting"))
+        c.objective.weighting = parseWeighting(a.choice("weighting", {"variance", "likelihood", "likelihood-is", "edm"}, ""));
+    if (a.has("parameterisation"))
+        c.model.parameterisation = parseParameterisation(a.choice("parameterisation", {"epsilon", "edm"}, ""));
+    c.objective.eps = a.positive("eps", c.objective.eps);
+    c.sde.T = a.positive("T", c.sde.T);
+    c.steps = a.positiveInt("steps", c.steps);
+    c.batch = a.positiveInt("batch", c.batch);
+    c.lr = a.positive("lr", c.lr);
+    c.warmup = a.has("warmup") ? static_cast<int64_t>(a.unsignedInt("warmup", 0)) : c.warmup;
+    c.seed = a.unsignedInt("seed", c.seed);
+    c.device = a.choice("device", {"cpu", "cuda", "auto"}, c.device);
+    c.model.hidden = a.positiveInt("hidden", c.model.hidden);
+    c.model.depth = a.positiveInt("depth", c.model.depth);
+    c.emaDecay = a.number("ema", c.emaDecay);
+    if (c.emaDecay < 0.0 || c.emaDecay >= 1.0)
+        throw UsageError("--ema: expected a decay in [0, 1), got '" + a.str("ema") + "'");
+    c.checkpointEvery = a.positiveInt("checkpoint-every", c.checkpointEvery);
+    c.logEvery = a.positiveInt("log-every", c.logEvery);
+    return c;
+}
+
+} // namespace
+
+int trainCommand(const std::vector<std::string>& args)
+{
+    ArgParser a("train",
+                "Train a score model on a toy dataset. Writes a run directory: config.json, metrics.jsonl,\n"
+                "metrics.csv, train.log and checkpoint.pt. Flags override --config.",
+                {{"config", "FILE", "run configuration JSON (as written to a run's config.json)"},
+                 {"dataset", "D", "ring8, grid25, moons, swissroll, checkerboard, circles or a mixture .json"},
+                 {"sde", "KIND", "ve, vp, subvp or edm (default vp)"},
+                 {"objective", "OBJ", "dsm (denoising score matching)"},
+                 {"weighting", "W", "variance, likelihood, likelihood-is or edm (default variance)"},
+                 {"parameterisation", "P", "epsilon or edm"},
+                 {"eps", "E", "truncation epsilon (default: the SDE's)"},
+                 {"T", "T", "horizon of the VE/VP/sub-VP SDE (default 1)"},
+                 {"steps", "N", "optimisation steps (default 20000)"},
+                 {"batch", "N", "batch size (default 512)"},
+                 {"lr", "X", "Adam learning rate (default 1e-3)"},
+                 {"warmup", "N", "linear learning-rate warm-up steps (default 200)"},
+                 {"ema", "X", "EMA decay (default 0.999)"},
+                 {"hidden", "N", "MLP width (default 256)"},
+                 {"depth", "N", "MLP hidden layers (default 4)"},
+                 {"seed", "N", "random seed (default 0)"},
+                 {"device", "D", "cpu, cuda or auto (default cpu)"},
+                 {"checkpoint-every", "N", "steps between checkpoints (default 1000)"},
+                 {"log-every", "N", "steps between metric rows (default 50)"},
+                 {"out", "DIR", "run directory to create"},
+                 {"resume", "DIR", "continue the run in DIR from its checkpoint (--steps may extend it)"},
+                 threadsOption()});
+    a.parse(args);
+    if (a.helpRequested()) {
+        std::printf("%s", a.help().c_str());
+        return 0;
+    }
+    applyThreads(a);
+
+    std::unique_ptr<TrainingSession> session;
+    if (a.has("resume")) {
+        for (const auto& f : configFlags)
+            if (a.has(f))
+                throw UsageError("--" + f + " cannot be combined with --resume (a resumed run keeps its config; only --steps may change)");
+        if (a.has("out"))
+            throw UsageError("--out cannot be combined with --resume");
+        session = TrainingSession::resume(a.str("resume"));
+        if (a.has("steps"))
+            session->extendTo(a.positiveInt("steps", 0));
+    } else {
+        if (!a.has("out"))
+            throw UsageError("--out DIR is required (or --resume DIR)");
+        session = TrainingSession::create(a.str("out"), configFrom(a));
+    }
+    auto& trainer = session->trainer();
+    std::fprintf(stderr, "run %s: %s on %s, %s, %lld parameters, device %s, %d threads\n",
+                 session->directory().root.c_str(), trainer.config().dataset.c_str(), trainer.sde()->name().c_str(),
+                 weightingName(trainer.config().objective.weighting).c_str(),
+                 static_cast<long long>(trainer.model()->parameterCount()), trainer.device().str().c_str(),
+                 torch::get_num_threads());
+
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
+    ProgressReporter progress("train");
+    char extra[64];
+    session->run(
+        [&](const TrainingProgress& p) {
+            std::snprintf(extra, sizeof extra, "loss %.4g", p.loss);
+            progress.update(p.step, p.total, p.stepsPerSecond, extra);
+        },
+        &interrupted);
+    progress.finish();
+    std::fprintf(stderr, "%s at step %lld; checkpoint %s\n", interrupted ? "interrupted" : "done",
+                 static_cast<long long>(trainer.stepCount()), session->directory().checkpoint().c_str());
+    return interrupted ? 130 : 0;
+}
+
+} // namespace scorescope::cli

@@ -1,0 +1,57 @@
+// scorescope-cli: every training, analysis and evaluation, headless.
+#include "cli/ArgParser.h"
+#include "cli/Commands.h"
+#include "common/Error.h"
+
+#include <c10/util/Exception.h>
+
+#include <cstdio>
+#include <cstring>
+#include <functional>
+#include <map>
+
+namespace {
+
+const char* kUsage =
+    "usage: scorescope-cli <command> [options]\n\n"
+    "commands:\n"
+    "  train     train a score model; writes a run directory\n"
+    "  sample    draw samples from a run or checkpoint\n"
+    "  eval      NLL and sample metrics of a run against the true distribution\n"
+    "  analyze   closed-form and diagnostic analyses (analyze truth)\n\n"
+    "'scorescope-cli <command> --help' describes a command's options.\n";
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    using namespace scorescope::cli;
+    const std::map<std::string, std::function<int(const std::vector<std::string>&)>> commands{
+        {"train", trainCommand}, {"sample", sampleCommand}, {"eval", evalCommand}, {"analyze", analyzeCommand}};
+    if (argc < 2) {
+        std::fprintf(stderr, "%s", kUsage);
+        return 2;
+    }
+    const std::string command = argv[1];
+    if (command == "--help" || command == "-h" || command == "help") {
+        std::printf("%s", kUsage);
+        return 0;
+    }
+    const auto it = commands.find(command);
+    if (it == commands.end()) {
+        std::fprintf(stderr, "scorescope-cli: unknown command '%s'\n\n%s", command.c_str(), kUsage);
+        return 2;
+    }
+    try {
+        return it->second(std::vector<std::string>(argv + 2, argv + argc));
+    } catch (const UsageError& e) {
+        std::fprintf(stderr, "scorescope-cli %s: %s\n", command.c_str(), e.what());
+        return 2;
+    } catch (const scorescope::Error& e) {
+        std::fprintf(stderr, "scorescope-cli %s: error: %s\n", command.c_str(), e.what());
+        return 1;
+    } catch (const c10::Error& e) {
+        std::fprintf(stderr, "scorescope-cli %s: internal error: %s\n", command.c_str(), e.what_without_backtrace());
+        return 3;
+    }
+}

@@ -1,0 +1,115 @@
+#include "train/TrainingSession.h"
+
+#include "common/Error.h"
+#include "run/AtomicFile.h"
+
+#include <spdlog/sinks/basic_file_sink.h>
+#include <spdlog/spdlog.h>
+#include <torch/torch.h>
+
+#include <chrono>
+#include <filesystem>
+
+namespace scorescope {
+
+namespace fs = std::filesystem;
+
+TrainingSession::TrainingSession(RunDirectory dir, const TrainConfig& config)
+    : dir_(std::move(dir)), trainer_(std::make_unique<Trainer>(config))
+{
+    auto sink = std::make_shared<spdlog::sinks::basic_file_sink_mt>(dir_.log());
+    log_ = std::make_shared<spdlog::logger>("run:" + dir_.root, sink);
+    log_->set_pattern("[%Y-%m-%d %H:%M:%S.%e] [%l] %v");
+    log_->flush_on(spdlog::level::info);
+    metrics_ = std::make_unique<MetricsLog>(dir_.metricsJsonl(), dir_.metricsCsv());
+}
+
+TrainingSession::~TrainingSession() = default;
+
+std::unique_ptr<TrainingSession> TrainingSession::create(const std::string& path, const TrainConfig& config)
+{
+    RunDirectory dir{path};
+    if (fs::exists(dir.config()))
+        throw Error(path, "already holds a run (config.json exists); use --resume to continue it or choose another --out");
+    std::error_code ec;
+    fs::create_directories(path, ec);
+    if (ec)
+        throw Error(path, "cannot create run directory: " + ec.message());
+    std::unique_ptr<TrainingSession> session(new TrainingSession(dir, config));
+    // The trainer resolves automatic values (σ_d); the written config is the resolved one.
+    writeFileAtomically(dir.config(), toJson(session->trainer().config()).dump(2) + "\n");
+    session->log_->info("new run: {}", toJson(session->trainer().config()).dump());
+    session->log_->info("device {}, {} parameters", session->trainer().device().str(),
+                        session->trainer().model()->parameterCount());
+    return session;
+}
+
+std::unique_ptr<TrainingSession> TrainingSession::resume(const std::string& path)
+{
+    RunDirectory dir{path};
+    if (!fs::exists(dir.config()))
+        throw Error(path, "is not a run directory (no config.json)");
+    std::unique_ptr<TrainingSession> session(new TrainingSession(dir, readTrainConfig(dir.config())));
+    int64_t step = 0;
+    if (fs::exists(dir.checkpoint())) {
+        session->trainer().loadCheckpoint(dir.checkpoint());
+        step = session->trainer().stepCount();
+    }
+    session->metrics_->truncateAfter(step);
+    session->log_->info("resumed at step {}", step);
+    return session;
+}
+
+void TrainingSession::extendTo(int64_t steps)
+{
+    trainer_->setTotalSteps(steps);
+    writeFileAtomically(dir_.config(), toJson(trainer_->config()).dump(2) + "\n");
+    log_->info("total steps set to {}", steps);
+}
+
+void TrainingSession::checkpoint()
+{
+    trainer_->saveCheckpoint(dir_.checkpoint());
+    log_->info("checkpoint at step {}", trainer_->stepCount());
+}
+
+void TrainingSession::run(const std::function<void(const TrainingProgress&)>& onProgress, const std::atomic<bool>* stop)
+{
+    using clock = std::chrono::steady_clock;
+    const auto& cfg = trainer_->config();
+    const auto start = clock::now();
+    const int64_t firstStep = trainer_->stepCount();
+    auto windowStart = start;
+    int64_t windowSteps = 0;
+    double rate = 0.0;
+    while (trainer_->stepCount() < cfg.steps && !(stop && stop->load())) {
+        const auto r = trainer_->step();
+        ++windowSteps;
+        if (!std::isfinite(r.loss)) {
+            log_->error("loss is not finite at step {}; stopping (last checkpoint kept)", r.step);
+            throw Error(dir_.root, "training diverged at step " + std::to_string(r.step) + " (loss is not finite)");
+        }
+        const bool logNow = r.step % cfg.logEvery == 0 || r.step == cfg.steps;
+        if (logNow) {
+            const auto now = clock::now();
+            rate = windowSteps / std::max(1e-9, std::chrono::duration<double>(now - windowStart).count());
+            windowStart = now;
+            windowSteps = 0;
+            metrics_->append({{"step", r.step}, {"loss", r.loss}, {"lr", r.lr}, {"grad_norm", r.gradNorm},
+                              {"steps_per_s", rate},
+                              {"time_s", std::chrono::duration<double>(now - start).count()}});
+        }
+        if (r.step % cfg.checkpointEvery == 0)
+            checkpoint();
+        if (onProgress) {
+            const double elapsed = std::chrono::duration<double>(clock::now() - start).count();
+            onProgress({r.step, cfg.steps, r.loss,
+                        rate > 0.0 ? rate : (r.step - firstStep) / std::max(1e-9, elapsed), elapsed});
+        }
+    }
+    if (trainer_->stepCount() % cfg.checkpointEvery != 0)
+        checkpoint();
+    log_->info("stopped at step {} of {}", trainer_->stepCount(), cfg.steps);
+}
+
+} // namespace scorescope

@@ -1,0 +1,52 @@
+#pragma once
+#include "run/MetricsLog.h"
+#include "run/RunDirectory.h"
+#include "train/Trainer.h"
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace spdlog { class logger; }
+
+namespace scorescope {
+
+struct TrainingProgress {
+    int64_t step = 0, total = 0;
+    double loss = 0.0;
+    double stepsPerSecond = 0.0;
+    double elapsedSeconds = 0.0;
+};
+
+// A training run bound to its run directory: writes config.json on a new run, logs metrics and
+// the log file, checkpoints every `checkpoint_every` steps and at the end. The CLI and the GUI's
+// worker thread both drive this.
+class TrainingSession {
+public:
+    // A new run in `dir` (created; refuses a directory that already holds a run).
+    static std::unique_ptr<TrainingSession> create(const std::string& dir, const TrainConfig& config);
+    // Continues the run in `dir` from its checkpoint (or from step 0 if none was written yet).
+    static std::unique_ptr<TrainingSession> resume(const std::string& dir);
+    ~TrainingSession();
+
+    // Runs until config.steps or until *stop becomes true; checkpoints before returning.
+    void run(const std::function<void(const TrainingProgress&)>& onProgress = {},
+             const std::atomic<bool>* stop = nullptr);
+
+    // Raises (or lowers) the run's total step count and records it in config.json.
+    void extendTo(int64_t steps);
+
+    Trainer& trainer() { return *trainer_; }
+    const RunDirectory& directory() const { return dir_; }
+
+private:
+    TrainingSession(RunDirectory dir, const TrainConfig& config);
+    void checkpoint();
+
+    RunDirectory dir_;
+    std::unique_ptr<Trainer> trainer_;
+    std::unique_ptr<MetricsLog> metrics_;
+    std::shared_ptr<spdlog::logger> log_;
+};
+
+} // namespace scorescope
