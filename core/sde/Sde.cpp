@@ -65,6 +65,7 @@ Sde::Transition Sde::transition(const torch::Tensor& t, const torch::Tensor& tPr
 
 double Sde::meanCoeffAt(double t) const { return meanCoeff(scalar(t)).item<double>(); }
 double Sde::stdAt(double t) const { return std(scalar(t)).item<double>(); }
+double Sde::diffusionAt(double t) const { return diffusion(scalar(t)).item<double>(); }
 double Sde::sigmaAt(double t) const { return sigma(scalar(t)).item<double>(); }
 double Sde::timeOfSigmaAt(double s) const { return timeOfSigma(scalar(s)).item<double>(); }
 

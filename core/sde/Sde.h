@@ -55,6 +55,7 @@ public:
     // Scalar conveniences for the samplers (same t for the whole batch).
     double meanCoeffAt(double t) const;
     double stdAt(double t) const;
+    double diffusionAt(double t) const;
     double sigmaAt(double t) const;
     double timeOfSigmaAt(double sigma) const;
 

@@ -1,5 +1,7 @@
 #include "train/Ema.h"
 
+#include "common/Error.h"
+
 #include <torch/torch.h>
 
 namespace scorescope {
@@ -35,8 +37,13 @@ void Ema::save(torch::serialize::OutputArchive& archive) const
 
 void Ema::load(torch::serialize::InputArchive& archive)
 {
-    for (size_t i = 0; i < shadow_.size(); ++i)
-        archive.read("p" + std::to_string(i), shadow_[i]);
+    for (auto& tensor : shadow_) {
+        torch::Tensor loaded;
+        archive.read("p" + std::to_string(&tensor - shadow_.data()), loaded);
+        if (loaded.sizes() != tensor.sizes())
+            throw Error("EMA weights do not match the network");
+        tensor.copy_(loaded);
+    }
 }
 
 } // namespace scorescope

@@ -99,6 +99,16 @@ TrainConfig configOf(torch::serialize::InputArchive& archive, const std::string&
 }
 }
 
+namespace {
+std::vector<std::vector<int64_t>> shapes(const torch::nn::Module& m)
+{
+    std::vector<std::vector<int64_t>> out;
+    for (const auto& p : m.parameters())
+        out.push_back(p.sizes().vec());
+    return out;
+}
+}
+
 void Trainer::loadCheckpoint(const std::string& path)
 {
     torch::serialize::InputArchive archive;
@@ -111,12 +121,18 @@ void Trainer::loadCheckpoint(const std::string& path)
         archive.read("model", modelArchive);
         archive.read("ema", emaArchive);
         archive.read("optimizer", optimArchive);
+        // LibTorch resizes tensors to whatever the archive holds; a different architecture must fail.
+        const auto expected = shapes(*model_);
         model_->load(modelArchive);
+        if (shapes(*model_) != expected)
+            throw Error("checkpoint holds a different network architecture than this run's config");
         model_->to(device_);
         ema_->load(emaArchive);
         optimizer_->load(optimArchive);
         rng_.setState(rngState);
         step_ = step.item<int64_t>();
+    } catch (const Error& e) {
+        throw Error(path, e.what());
     } catch (const c10::Error& e) {
         throw Error(path, std::string("checkpoint does not match this run's model: ") + e.what_without_backtrace());
     }

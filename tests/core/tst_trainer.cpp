@@ -1,0 +1,139 @@
+// Trainer state: checkpoints resume bit for bit; bad checkpoints and configs give clear errors.
+#include "common/Error.h"
+#include "train/TrainConfig.h"
+#include "train/Trainer.h"
+
+#include <QtTest/QtTest>
+#include <nlohmann/json.hpp>
+#include <torch/torch.h>
+
+#include <fstream>
+
+using namespace scorescope;
+
+namespace {
+TrainConfig smallConfig()
+{
+    TrainConfig c;
+    c.dataset = "ring8";
+    c.batch = 64;
+    c.model.hidden = 32;
+    c.model.depth = 2;
+    c.warmup = 10;
+    c.seed = 17;
+    return c;
+}
+
+bool sameParameters(ScoreModel& a, ScoreModel& b)
+{
+    const auto pa = a->parameters(), pb = b->parameters();
+    for (size_t i = 0; i < pa.size(); ++i)
+        if (!torch::equal(pa[i], pb[i]))
+            return false;
+    return true;
+}
+}
+
+class TestTrainer : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void resumeIsExact();
+    void lossDecreases();
+    void corruptCheckpointIsAnError();
+    void configJsonRoundTripAndErrors();
+
+private:
+    QTemporaryDir dir_;
+};
+
+void TestTrainer::resumeIsExact()
+{
+    const std::string ckpt = (dir_.path() + "/ckpt.pt").toStdString();
+    Trainer straight(smallConfig());
+    for (int i = 0; i < 50; ++i)
+        straight.step();
+
+    Trainer first(smallConfig());
+    for (int i = 0; i < 30; ++i)
+        first.step();
+    first.saveCheckpoint(ckpt);
+    Trainer resumed(smallConfig());
+    resumed.loadCheckpoint(ckpt);
+    QCOMPARE(resumed.stepCount(), 30);
+    for (int i = 0; i < 20; ++i)
+        resumed.step();
+    QVERIFY(sameParameters(straight.model(), resumed.model()));
+    auto e1 = straight.emaModel(), e2 = resumed.emaModel();
+    QVERIFY(sameParameters(e1, e2));
+    QVERIFY(!QFile::exists(QString::fromStdString(ckpt + ".tmp")));
+}
+
+void TestTrainer::lossDecreases()
+{
+    Trainer t(smallConfig());
+    double early = 0, late = 0;
+    for (int i = 0; i < 400; ++i) {
+        const double l = t.step().loss;
+        if (i < 50) early += l / 50;
+        if (i >= 350) late += l / 50;
+    }
+    QVERIFY2(late < 0.8 * early, qPrintable(QString("%1 -> %2").arg(early).arg(late)));
+}
+
+void TestTrainer::corruptCheckpointIsAnError()
+{
+    const std::string good = (dir_.path() + "/good.pt").toStdString();
+    const std::string bad = (dir_.path() + "/bad.pt").toStdString();
+    Trainer t(smallConfig());
+    t.step();
+    t.saveCheckpoint(good);
+    {
+        std::ifstream in(good, std::ios::binary);
+        std::string bytes((std::istreambuf_iterator<char>(in)), {});
+        std::ofstream(bad, std::ios::binary) << bytes.substr(0, bytes.size() / 2);
+    }
+    for (const std::string& path : {bad, (dir_.path() + "/missing.pt").toStdString()}) {
+        try {
+            Trainer u(smallConfig());
+            u.loadCheckpoint(path);
+            QFAIL("loaded a bad checkpoint");
+        } catch (const Error& e) {
+            QVERIFY2(QString(e.what()).startsWith(QString::fromStdString(path)), e.what());
+        }
+    }
+    // A checkpoint of another architecture does not load into this one.
+    auto other = smallConfig();
+    other.model.hidden = 48;
+    Trainer u(other);
+    QVERIFY_THROWS_EXCEPTION(Error, u.loadCheckpoint(good));
+    QCOMPARE(QString::fromStdString(readCheckpointConfig(good).dataset), QString("ring8"));
+}
+
+void TestTrainer::configJsonRoundTripAndErrors()
+{
+    auto c = smallConfig();
+    c.objective.weighting = Weighting::LikelihoodIS;
+    selectSde(c, SdeKind::VE);
+    const auto back = trainConfigFromJson(toJson(c), "cfg.json");
+    QCOMPARE(toJson(back).dump(), toJson(c).dump());
+    const std::vector<std::pair<std::string, std::string>> bad{
+        {R"({"stpes": 10})", "unknown key \"stpes\""},
+        {R"({"sde": {"kind": "vq"}})", "unknown SDE 'vq'"},
+        {R"({"batch": -4})", "\"batch\" must be positive"},
+        {R"({"model": {"hidden": "wide"}})", "\"model.hidden\" has the wrong type"},
+        {R"({"objective": {"weighting": "uniform"}})", "unknown weighting 'uniform'"},
+        {R"({"ema_decay": 1.5})", "\"ema_decay\" must be in [0, 1)"},
+    };
+    for (const auto& [text, expected] : bad) {
+        try {
+            trainConfigFromJson(nlohmann::json::parse(text), "cfg.json");
+            QFAIL(qPrintable(QString::fromStdString("accepted " + text)));
+        } catch (const Error& e) {
+            QVERIFY2(QString(e.what()).startsWith("cfg.json: "), e.what());
+            QVERIFY2(QString(e.what()).contains(QString::fromStdString(expected)), e.what());
+        }
+    }
+}
+
+QTEST_APPLESS_MAIN(TestTrainer)
+#include "tst_trainer.moc"
