@@ -31,11 +31,11 @@ torch::Tensor ScoreModelImpl::score(const torch::Tensor& x, const torch::Tensor&
     const auto a64 = sde_->meanCoeff(td);
     const auto s64 = sde_->std(td);
     const auto sigma64 = s64 / a64;
-    auto coeff = [&](const torch::Tensor& c) { return broadcastTo(c.to(device, dtype), x); };
+    const auto xin = x.to(device, dtype);
+    auto coeff = [&](const torch::Tensor& c) { return broadcastTo(c.to(device, dtype), xin); };
     const auto a = coeff(a64), s = coeff(s64), sigma = coeff(sigma64);
     const auto cIn = coeff(1.0 / torch::sqrt(s64 * s64 + a64 * a64 * sigmaData_ * sigmaData_));
     const auto cNoise = (0.25 * torch::log(sigma64)).to(device, dtype);
-    const auto xin = x.to(device, dtype);
     const auto F = net_->forward(cIn * xin, cNoise);
 
     torch::Tensor out;

@@ -1,0 +1,207 @@
+// scorescope-cli as a user runs it: help, flag errors (exit 2), bad files (exit 1), closed-form
+// output, and a kill -9 in the middle of training followed by --resume.
+#include "common/Rng.h"
+#include "data/ToyPresets.h"
+#include "run/MetricsLog.h"
+#include "run/PointsCsv.h"
+#include "sde/SdeFactory.h"
+#include "train/Trainer.h"
+#include "truth/MixtureTruth.h"
+
+#include <QtTest/QtTest>
+#include <torch/torch.h>
+
+#include <csignal>
+
+using namespace scorescope;
+
+namespace {
+struct Result {
+    int code;
+    QString out, err;
+};
+
+Result runCli(const QStringList& args, int timeoutMs = 120000)
+{
+    QProcess p;
+    p.start(SCORESCOPE_CLI, args);
+    if (!p.waitForFinished(timeoutMs))
+        return {-1, {}, "timed out"};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(), p.readAllStandardError()};
+}
+
+const QStringList kSmallRun{"train", "--dataset", "ring8", "--steps", "3000", "--batch", "64", "--hidden", "32",
+                            "--depth", "2", "--checkpoint-every", "100", "--log-every", "10", "--seed", "3", "--threads", "1"};
+}
+
+class TestCli : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void help_data();
+    void help();
+    void badFlags_data();
+    void badFlags();
+    void badFiles();
+    void analyzeTruthMatchesClosedForm();
+    void killDuringTrainingThenResume();
+    void sampleAndEvalARun();
+
+private:
+    QTemporaryDir dir_;
+};
+
+void TestCli::help_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("top") << QStringList{"--help"};
+    QTest::newRow("train") << QStringList{"train", "--help"};
+    QTest::newRow("sample") << QStringList{"sample", "--help"};
+    QTest::newRow("eval") << QStringList{"eval", "--help"};
+    QTest::newRow("analyze") << QStringList{"analyze", "--help"};
+    QTest::newRow("analyze truth") << QStringList{"analyze", "truth", "--help"};
+}
+
+void TestCli::help()
+{
+    QFETCH(QStringList, args);
+    const auto r = runCli(args);
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.out.contains("usage: scorescope-cli"));
+}
+
+void TestCli::badFlags_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown command") << QStringList{"trian"} << "unknown command 'trian'";
+    QTest::newRow("unknown flag") << QStringList{"train", "--bogus", "1"} << "unknown option '--bogus'";
+    QTest::newRow("bad integer") << QStringList{"train", "--steps", "ten", "--out", "x"} << "--steps: expected a positive integer, got 'ten'";
+    QTest::newRow("negative") << QStringList{"train", "--lr", "-1", "--out", "x"} << "--lr: expected a positive number";
+    QTest::newRow("bad choice") << QStringList{"train", "--sde", "vq", "--out", "x"} << "--sde: 'vq' is not one of ve, vp, subvp, edm";
+    QTest::newRow("missing value") << QStringList{"train", "--out"} << "--out needs a value";
+    QTest::newRow("no out") << QStringList{"train"} << "--out DIR is required";
+    QTest::newRow("resume with config") << QStringList{"train", "--resume", "x", "--lr", "1"} << "--lr cannot be combined with --resume";
+    QTest::newRow("sample source") << QStringList{"sample"} << "give exactly one of --run DIR and --checkpoint FILE";
+    QTest::newRow("bad sampler") << QStringList{"sample", "--run", "x", "--sampler", "ddim"} << "--sampler: 'ddim' is not one of";
+    QTest::newRow("t out of range") << QStringList{"analyze", "truth", "--dataset", "ring8", "--t", "2", "--csv", "o.csv"} << "--t must lie in";
+}
+
+// One line on stderr, exit code 2, nothing on stdout.
+void TestCli::badFlags()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    const auto r = runCli(args);
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    QVERIFY2(r.err.trimmed().count('\n') == 0 || args.first() == "trian", qPrintable(r.err));
+}
+
+void TestCli::badFiles()
+{
+    const QString bad = dir_.path() + "/bad.json";
+    QFile f(bad);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"components": [{"mean": [0, 0], "cov": [[1, 3], [3, 1]]}]})");
+    f.close();
+    auto r = runCli({"train", "--dataset", bad, "--out", dir_.path() + "/never"});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(bad + ": component 0: \"cov\" is not positive definite"), qPrintable(r.err));
+    QVERIFY(!QFileInfo::exists(dir_.path() + "/never/checkpoint.pt"));
+
+    const QString garbage = dir_.path() + "/garbage.pt";
+    QFile g(garbage);
+    QVERIFY(g.open(QIODevice::WriteOnly));
+    g.write("not a checkpoint");
+    g.close();
+    r = runCli({"sample", "--checkpoint", garbage});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(garbage + ": not a readable checkpoint"), qPrintable(r.err));
+
+    r = runCli({"train", "--config", dir_.path() + "/missing.json", "--out", dir_.path() + "/x"});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("missing.json: cannot open config file"), qPrintable(r.err));
+}
+
+// The CSV carries 10 significant digits, so values agree to ~1e-9 relative.
+void TestCli::analyzeTruthMatchesClosedForm()
+{
+    const QString pts = dir_.path() + "/pts.csv", out = dir_.path() + "/truth.csv";
+    const auto x = torch::tensor({{0.5, 1.5}, {-2.0, 0.1}, {0.0, 0.0}}, torch::kDouble);
+    writePointsCsv(pts.toStdString(), x);
+    const auto r = runCli({"analyze", "truth", "--dataset", "ring8", "--sde", "vp", "--t", "0.3", "--points", pts, "--csv", out});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const auto table = readPointsCsv(out.toStdString());  // x0,x1,logp,score0,score1
+    QCOMPARE(table.size(1), 5);
+    const auto sde = makeSde(SdeConfig::defaults(SdeKind::VP));
+    const auto ring = makeToyPreset("ring8");
+    const MixtureTruth truth(*ring->mixture(), torch::full({}, sde->meanCoeffAt(0.3), torch::kDouble),
+                             torch::full({}, sde->stdAt(0.3), torch::kDouble));
+    QVERIFY(torch::allclose(table.select(1, 2), truth.logDensity(x), 1e-8, 1e-9));
+    QVERIFY(torch::allclose(table.slice(1, 3, 5), truth.score(x), 1e-8, 1e-9));
+}
+
+void TestCli::killDuringTrainingThenResume()
+{
+    const QString straight = dir_.path() + "/straight", killed = dir_.path() + "/killed";
+    auto r = runCli(kSmallRun + QStringList{"--out", straight});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+
+    QProcess p;
+    p.start(SCORESCOPE_CLI, kSmallRun + QStringList{"--out", killed});
+    QVERIFY(p.waitForStarted());
+    // Kill once a few checkpoints have been written: mid-run, possibly mid-write.
+    QTRY_VERIFY_WITH_TIMEOUT(MetricsLog::read((killed + "/metrics.jsonl").toStdString()).size() >= 120, 60000);
+    ::kill(static_cast<pid_t>(p.processId()), SIGKILL);
+    QVERIFY(p.waitForFinished());
+    QCOMPARE(p.exitStatus(), QProcess::CrashExit);
+
+    // The checkpoint on disk is complete and readable.
+    const auto cfg = readCheckpointConfig((killed + "/checkpoint.pt").toStdString());
+    Trainer probe(cfg);
+    probe.loadCheckpoint((killed + "/checkpoint.pt").toStdString());
+    const int64_t atKill = probe.stepCount();
+    QVERIFY(atKill >= 1000 && atKill < 3000 && atKill % 100 == 0);
+
+    r = runCli({"train", "--resume", killed, "--threads", "1"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+
+    Trainer a(cfg), b(cfg);
+    a.loadCheckpoint((straight + "/checkpoint.pt").toStdString());
+    b.loadCheckpoint((killed + "/checkpoint.pt").toStdString());
+    QCOMPARE(b.stepCount(), 3000);
+    const auto pa = a.model()->parameters(), pb = b.model()->parameters();
+    for (size_t i = 0; i < pa.size(); ++i)
+        QVERIFY2(torch::equal(pa[i], pb[i]), "resumed parameters differ from the uninterrupted run");
+
+    // The metrics log has each step once, in order, up to the end.
+    const auto rows = MetricsLog::read((killed + "/metrics.jsonl").toStdString());
+    QCOMPARE(rows.size(), size_t(300));
+    for (size_t i = 0; i < rows.size(); ++i)
+        QCOMPARE(rows[i]["step"].get<int64_t>(), int64_t(10 * (i + 1)));
+    QFile csv(killed + "/metrics.csv");
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    QCOMPARE(csv.readAll().count('\n'), 301);
+}
+
+void TestCli::sampleAndEvalARun()
+{
+    const QString run = dir_.path() + "/straight";
+    auto r = runCli({"sample", "--run", run, "--sampler", "ode-heun", "--sampler-steps", "20", "--n", "300"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const auto samples = readPointsCsv((run + "/samples.csv").toStdString());
+    QCOMPARE(samples.size(0), 300);
+    QCOMPARE(samples.size(1), 2);
+    QVERIFY(samples.isfinite().all().item<bool>());
+    r = runCli({"eval", "--run", run, "--sampler", "ode-heun", "--sampler-steps", "20", "--n", "300", "--nll-points", "50"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QFile f(run + "/eval.json");
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const auto j = nlohmann::json::parse(f.readAll().toStdString());
+    QVERIFY(j["nll"].is_number() && std::isfinite(j["nll"].get<double>()));
+    QCOMPARE(j["modes"].get<int>(), 8);
+    QVERIFY(r.out.contains("energy distance"));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
