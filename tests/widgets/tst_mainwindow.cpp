@@ -1,0 +1,82 @@
+// The main window following a run directory that another process is writing.
+#include "MainWindow.h"
+#include "charts/LossChartView.h"
+#include "run/MetricsSeries.h"
+
+#include <QLabel>
+#include <QtTest/QtTest>
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void debiasedEmaValues();
+    void followsARunLive();
+    void rejectsADirectoryWithoutARun();
+
+private:
+    void appendRows(int from, int to);
+    QTemporaryDir dir_;
+};
+
+// w = 0.5 on [1, 3]: s₁ = 0.5/(1 − 0.5) = 1, s₂ = (0.25 + 1.5)/(1 − 0.25) = 7/3.
+void TestMainWindow::debiasedEmaValues()
+{
+    const auto s = debiasedEma({1.0, 3.0}, 0.5);
+    QCOMPARE(s.size(), 2);
+    QCOMPARE(s[0], 1.0);
+    QVERIFY(std::abs(s[1] - 7.0 / 3.0) < 1e-15);
+    for (double v : debiasedEma({2.0, 2.0, 2.0, 2.0}, 0.9))
+        QVERIFY(std::abs(v - 2.0) < 1e-12);  // a constant stays constant: no bias towards 0
+}
+
+void TestMainWindow::appendRows(int from, int to)
+{
+    QFile f(dir_.path() + "/metrics.jsonl");
+    QVERIFY(f.open(QIODevice::Append));
+    for (int s = from; s <= to; s += 10)
+        f.write(QString("{\"step\":%1,\"loss\":%2,\"steps_per_s\":125.5}\n").arg(s).arg(1.0 / s).toUtf8());
+}
+
+void TestMainWindow::followsARunLive()
+{
+    QFile cfg(dir_.path() + "/config.json");
+    QVERIFY(cfg.open(QIODevice::WriteOnly));
+    cfg.write(R"({"dataset": "ring8", "sde": {"kind": "vp"}, "steps": 1000})");
+    cfg.close();
+    appendRows(10, 200);
+
+    MainWindow w;
+    w.setQuiet(true);
+    w.show();
+    QVERIFY(w.openRun(dir_.path()));
+    auto* chart = w.findChild<LossChartView*>("lossChart");
+    QVERIFY(chart);
+    QTRY_COMPARE(chart->data().steps.size(), 20);
+    QCOMPARE(chart->drawnPoints(), 20);
+
+    appendRows(210, 500);  // the writer goes on
+    QTRY_COMPARE(chart->data().steps.size(), 50);
+    QCOMPARE(chart->data().steps.back(), 500.0);
+    QCOMPARE(chart->data().values.back(), 1.0 / 500);
+    QTRY_VERIFY(w.findChild<QLabel*>("stepLabel")->text().contains("step 500 / 1000"));
+    QVERIFY(w.findChild<QLabel*>("rateLabel")->text().contains("125.5"));
+
+    // A resumed run rewrites the log shorter: the view starts over.
+    QFile f(dir_.path() + "/metrics.jsonl");
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write("{\"step\":10,\"loss\":0.5}\n");
+    f.close();
+    QTRY_COMPARE(chart->data().steps.size(), 1);
+}
+
+void TestMainWindow::rejectsADirectoryWithoutARun()
+{
+    QTemporaryDir empty;
+    MainWindow w;
+    w.setQuiet(true);
+    QVERIFY(!w.openRun(empty.path()));
+    QVERIFY(w.findChild<QLabel*>("runLabel")->text().contains("No run open"));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

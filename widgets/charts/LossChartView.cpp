@@ -1,0 +1,92 @@
+#include "charts/LossChartView.h"
+
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+LossChartView::LossChartView(QWidget* parent)
+    : QChartView(parent), raw_(new QLineSeries), smooth_(new QLineSeries), xAxis_(new QValueAxis),
+      yAxis_(new QLogValueAxis)
+{
+    setObjectName("lossChart");
+    auto* c = new QChart;
+    c->setTitle(tr("Training loss"));
+    raw_->setName(tr("loss"));
+    smooth_->setName(tr("smoothed"));
+    QPen faint(QColor(31, 119, 180, 70));
+    faint.setWidthF(1.0);
+    raw_->setPen(faint);
+    QPen strong(QColor(31, 119, 180));
+    strong.setWidthF(2.0);
+    smooth_->setPen(strong);
+    c->addSeries(raw_);
+    c->addSeries(smooth_);
+    xAxis_->setTitleText(tr("step"));
+    xAxis_->setLabelFormat("%.0f");
+    yAxis_->setTitleText(tr("loss"));
+    yAxis_->setLabelFormat("%.3g");
+    yAxis_->setMinorTickCount(8);
+    c->addAxis(xAxis_, Qt::AlignBottom);
+    c->addAxis(yAxis_, Qt::AlignLeft);
+    for (auto* s : {raw_, smooth_}) {
+        s->attachAxis(xAxis_);
+        s->attachAxis(yAxis_);
+    }
+    c->legend()->setAlignment(Qt::AlignBottom);
+    setChart(c);
+    setRenderHint(QPainter::Antialiasing);
+    setRubberBand(QChartView::RectangleRubberBand);
+}
+
+void LossChartView::clear()
+{
+    data_.clear();
+    redraw();
+}
+
+void LossChartView::append(const QVector<QPointF>& points)
+{
+    for (const auto& p : points) {
+        data_.steps.push_back(p.x());
+        data_.values.push_back(p.y());
+    }
+    redraw();
+}
+
+void LossChartView::setSmoothing(double weight)
+{
+    smoothing_ = weight;
+    redraw();
+}
+
+int LossChartView::drawnPoints() const { return raw_->count(); }
+
+void LossChartView::redraw()
+{
+    const auto smooth = debiasedEma(data_.values, smoothing_);
+    const int n = data_.steps.size();
+    const int stride = std::max(1, n / kMaxDrawn);
+    QList<QPointF> raw, sm;
+    double lo = INFINITY, hi = -INFINITY;
+    for (int i = 0; i < n; i += stride) {
+        const double v = data_.values[i];
+        if (!(v > 0.0) || !std::isfinite(v))
+            continue;  // a log axis cannot show it
+        raw.push_back({data_.steps[i], v});
+        sm.push_back({data_.steps[i], smooth[i]});
+        lo = std::min(lo, v);
+        hi = std::max(hi, v);
+    }
+    raw_->replace(raw);
+    smooth_->replace(sm);
+    if (raw.isEmpty()) {
+        xAxis_->setRange(0, 1);
+        yAxis_->setRange(0.1, 1);
+        return;
+    }
+    xAxis_->setRange(0, std::max(1.0, data_.steps.back()));
+    yAxis_->setRange(lo / 1.2, hi * 1.2);
+}

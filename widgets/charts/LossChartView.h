@@ -1,0 +1,34 @@
+#pragma once
+#include "run/MetricsSeries.h"
+
+#include <QChartView>
+
+class QLineSeries;
+class QLogValueAxis;
+class QValueAxis;
+
+// Loss against step: the raw series faint behind a debiased-EMA smoothed one, log-scaled y.
+// Smoothing runs over the full series; only the drawn points are decimated (zoomlinechart-style).
+class LossChartView : public QChartView {
+    Q_OBJECT
+public:
+    explicit LossChartView(QWidget* parent = nullptr);
+
+    void clear();
+    // Appends (step, loss) points and redraws once.
+    void append(const QVector<QPointF>& points);
+    void setSmoothing(double weight);
+
+    const MetricsSeries& data() const { return data_; }
+    int drawnPoints() const;
+    static constexpr int kMaxDrawn = 2000;
+
+private:
+    void redraw();
+    MetricsSeries data_;
+    double smoothing_ = 0.9;
+    QLineSeries* raw_;
+    QLineSeries* smooth_;
+    QValueAxis* xAxis_;
+    QLogValueAxis* yAxis_;
+};

@@ -1,0 +1,38 @@
+#pragma once
+#include <QJsonObject>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+#include <QVector>
+
+// Follows a run directory that `scorescope-cli train` (or a remote job on a shared disk) is
+// writing: polls metrics.jsonl for appended lines, at most ~4 times a second, and emits them.
+// A file that shrinks (a resumed run rewrote it) restarts the stream with reset().
+class RunFollower : public QObject {
+    Q_OBJECT
+public:
+    explicit RunFollower(QObject* parent = nullptr);
+
+    // Returns false (and sets errorString()) when `dir` holds no run.
+    bool open(const QString& dir);
+    void close();
+    QString directory() const { return dir_; }
+    QJsonObject config() const { return config_; }
+    QString errorString() const { return error_; }
+
+    void setPollInterval(int ms) { timer_.setInterval(ms); }
+
+public Q_SLOTS:
+    void poll();
+
+Q_SIGNALS:
+    void reset();
+    void rowsAppended(const QVector<QJsonObject>& rows);
+
+private:
+    QString dir_, error_;
+    QJsonObject config_;
+    QTimer timer_;
+    qint64 offset_ = 0;
+    QByteArray partial_;  // a line the writer has not finished yet
+};
