@@ -1,7 +1,8 @@
 #include "charts/LossChartView.h"
 
+#include "charts/LogScaleAxis.h"
+
 #include <QLineSeries>
-#include <QLogValueAxis>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -9,7 +10,7 @@
 
 LossChartView::LossChartView(QWidget* parent)
     : QChartView(parent), raw_(new QLineSeries), smooth_(new QLineSeries), xAxis_(new QValueAxis),
-      yAxis_(new QLogValueAxis)
+      yAxis_(new LogScaleAxis)
 {
     setObjectName("lossChart");
     auto* c = new QChart;
@@ -27,8 +28,6 @@ LossChartView::LossChartView(QWidget* parent)
     xAxis_->setTitleText(tr("step"));
     xAxis_->setLabelFormat("%.0f");
     yAxis_->setTitleText(tr("loss"));
-    yAxis_->setLabelFormat("%.3g");
-    yAxis_->setMinorTickCount(8);
     c->addAxis(xAxis_, Qt::AlignBottom);
     c->addAxis(yAxis_, Qt::AlignLeft);
     for (auto* s : {raw_, smooth_}) {
@@ -75,8 +74,8 @@ void LossChartView::redraw()
         const double v = data_.values[i];
         if (!(v > 0.0) || !std::isfinite(v))
             continue;  // a log axis cannot show it
-        raw.push_back({data_.steps[i], v});
-        sm.push_back({data_.steps[i], smooth[i]});
+        raw.push_back({data_.steps[i], std::log10(v)});
+        sm.push_back({data_.steps[i], std::log10(smooth[i])});
         lo = std::min(lo, v);
         hi = std::max(hi, v);
     }
@@ -84,9 +83,9 @@ void LossChartView::redraw()
     smooth_->replace(sm);
     if (raw.isEmpty()) {
         xAxis_->setRange(0, 1);
-        yAxis_->setRange(0.1, 1);
+        yAxis_->setDataRange(0.1, 1);
         return;
     }
     xAxis_->setRange(0, std::max(1.0, data_.steps.back()));
-    yAxis_->setRange(lo / 1.2, hi * 1.2);
+    yAxis_->setDataRange(lo / 1.2, hi * 1.2);
 }

@@ -4,7 +4,7 @@
 #include <QChartView>
 
 class QLineSeries;
-class QLogValueAxis;
+class LogScaleAxis;
 class QValueAxis;
 
 // Loss against step: the raw series faint behind a debiased-EMA smoothed one, log-scaled y.
@@ -30,5 +30,5 @@ private:
     QLineSeries* raw_;
     QLineSeries* smooth_;
     QValueAxis* xAxis_;
-    QLogValueAxis* yAxis_;
+    LogScaleAxis* yAxis_;
 };
