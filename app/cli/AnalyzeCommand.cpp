@@ -1,7 +1,8 @@
 #include "cli/ArgParser.h"
 #include "cli/Commands.h"
 #include "common/Error.h"
-#include "data/ToyDataset.h"
+#include "data/Dataset.h"
+#include "data/ImageDataset.h"
 #include "run/PointsCsv.h"
 #include "sde/SdeFactory.h"
 #include "truth/MixtureTruth.h"
@@ -38,7 +39,7 @@ int analyzeTruth(const std::vector<std::string>& args)
     const double t = a.number("t", 0.0);
     if (t < 0.0 || t > sde->horizon())
         throw UsageError("--t must lie in [0, " + std::to_string(sde->horizon()) + "] for this SDE");
-    const auto dataset = loadToyDataset(a.str("dataset"));
+    const auto dataset = loadDataset(a.str("dataset"), {});
     const auto* mix = dataset->mixture();
     if (!mix)
         throw Error(a.str("dataset"), "has no closed form (only Gaussian mixtures do)");

@@ -3,11 +3,12 @@
 #include "cli/ModelSource.h"
 #include "cli/SamplerFlags.h"
 #include "common/Rng.h"
-#include "data/ToyDataset.h"
-#include "likelihood/ProbabilityFlowLikelihood.h"
+#include "data/ImageDataset.h"
+#include "likelihood/BitsPerDim.h"
+#include "metrics/ImageQuality.h"
 #include "metrics/SampleMetrics.h"
 #include "run/AtomicFile.h"
-#include "sde/SdeFactory.h"
+#include "run/ImageGrid.h"
 #include "truth/MixtureTruth.h"
 
 #include <nlohmann/json.hpp>
@@ -19,6 +20,7 @@
 namespace scorescope::cli {
 
 namespace {
+
 struct Estimate {
     double mean, stderr_;
 };
@@ -26,51 +28,26 @@ Estimate meanAndError(const torch::Tensor& v)
 {
     return {v.mean().item<double>(), v.std().item<double>() / std::sqrt(static_cast<double>(v.numel()))};
 }
-}
 
-int evalCommand(const std::vector<std::string>& args)
+// Toy data: held-out NLL (against the true NLL for mixtures) and point-set distances of samples
+// to fresh true samples, beside the true-vs-true floor.
+void evalToy(const ArgParser& a, LoadedModel& loaded, ReverseSampler& sampler, nlohmann::json& result)
 {
-    auto options = modelSourceOptions();
-    for (auto o : samplerOptions())
-        options.push_back(o);
-    options.push_back({"n", "N", "samples for the sample metrics (default 2000)"});
-    options.push_back({"nll-points", "N", "held-out points for the PF-ODE NLL (default 500)"});
-    options.push_back({"seed", "N", "seed of the held-out data and the sampler (default 0)"});
-    options.push_back({"json", "FILE", "where to write the results (default: eval.json beside the checkpoint)"});
-    options.push_back(threadsOption());
-    ArgParser a("eval",
-                "Evaluate a trained model against its data distribution: held-out NLL by the probability-flow\n"
-                "ODE (against the true NLL for mixtures), and energy distance, RBF MMD, sliced Wasserstein and\n"
-                "mode coverage of its samples against fresh true samples (beside the true-vs-true floor).",
-                options);
-    a.parse(args);
-    if (a.helpRequested()) {
-        std::printf("%s", a.help().c_str());
-        return 0;
-    }
-    applyThreads(a);
     const uint64_t seed = a.unsignedInt("seed", 0);
-    const auto samplerOpts = samplerOptionsFrom(a, seed);
-    const std::string samplerName = samplerFrom(a);
+    const auto& data = loaded.trainer->dataset();
+    const auto& sde = *loaded.trainer->sde();
     const int64_t n = a.positiveInt("n", 2000);
-    const int64_t nllPoints = a.positiveInt("nll-points", 500);
-    auto loaded = loadModel(a);
-    const auto sde = makeSde(loaded.config.sde);
-    const auto dataset = loadToyDataset(loaded.config.dataset);
     Rng rng(seed + 0x5eed);
-
-    nlohmann::json result{{"dataset", dataset->name()}, {"sde", sde->name()}, {"sampler", samplerName},
-                          {"sampler_steps", samplerOpts.steps}, {"n", n}};
     std::printf("%-28s %14s %14s\n", "metric", "model", "reference");
 
-    const auto held = dataset->sample(nllPoints, rng);
+    const auto held = data.sample(a.positiveInt("nll-points", 500), rng);
     LikelihoodOptions lo;
-    lo.eps = sde->trainingEps();
+    lo.eps = sde.trainingEps();
     lo.seed = seed;
-    const auto nll = meanAndError(-probabilityFlowLikelihood(*sde, *loaded.model, held, lo).logLikelihood);
+    const auto nll = meanAndError(-probabilityFlowLikelihood(sde, *loaded.model, held, lo).logLikelihood);
     result["nll"] = nll.mean;
     result["nll_stderr"] = nll.stderr_;
-    if (const auto* mix = dataset->mixture()) {
+    if (const auto* mix = data.mixture()) {
         const MixtureTruth truth(*mix, torch::ones({}, torch::kDouble), torch::zeros({}, torch::kDouble));
         const auto trueNll = meanAndError(-truth.logDensity(held));
         result["nll_true"] = trueNll.mean;
@@ -79,11 +56,10 @@ int evalCommand(const std::vector<std::string>& args)
         std::printf("%-28s %8.4f±%.4f %14s\n", "NLL (nats/point)", nll.mean, nll.stderr_, "-");
     }
 
-    auto sampler = makeSampler(samplerName, sde, *loaded.model, samplerOpts);
-    const auto samples = runSampler(*sampler, n, loaded.dim).to(torch::kDouble);
-    result["nfe"] = sampler->state().nfe;
-    const auto reference = dataset->sample(n, rng);
-    const auto floor = dataset->sample(n, rng);
+    sampler.reset({n, data.dim()});
+    const auto samples = runSampler(sampler).to(torch::kDouble);
+    const auto reference = data.sample(n, rng);
+    const auto floor = data.sample(n, rng);
     auto row = [&](const char* name, const char* key, double model, double ref) {
         std::printf("%-28s %14.6f %14.6f (true vs true)\n", name, model, ref);
         result[key] = model;
@@ -91,11 +67,10 @@ int evalCommand(const std::vector<std::string>& args)
     };
     row("energy distance", "energy_distance", energyDistance(samples, reference), energyDistance(floor, reference));
     row("MMD^2 (RBF, median)", "mmd2", mmdRbf(samples, reference), mmdRbf(floor, reference));
-    Rng projections(seed);
-    Rng projectionsFloor(seed);
+    Rng projections(seed), projectionsFloor(seed);
     row("sliced Wasserstein-2", "sliced_w2", slicedWasserstein(samples, reference, projections),
         slicedWasserstein(floor, reference, projectionsFloor));
-    if (const auto* mix = dataset->mixture()) {
+    if (const auto* mix = data.mixture()) {
         const auto cov = modeCoverage(samples, *mix);
         const auto covFloor = modeCoverage(floor, *mix);
         std::printf("%-28s %14s %14s\n", "modes covered",
@@ -108,6 +83,91 @@ int evalCommand(const std::vector<std::string>& args)
         result["within_4std"] = cov.fractionWithin4Std;
         result["within_4std_floor"] = covFloor.fractionWithin4Std;
     }
+}
+
+// Images: bits/dim on test images (PF-ODE, Hutchinson), FD-FMNIST and KID of samples against
+// test images beside the floor of training images against the same test images, and a grid.
+void evalImages(const ArgParser& a, LoadedModel& loaded, ReverseSampler& sampler, nlohmann::json& result)
+{
+    const uint64_t seed = a.unsignedInt("seed", 0);
+    const auto& data = dynamic_cast<const ImageDataset&>(loaded.trainer->dataset());
+    const auto& sde = *loaded.trainer->sde();
+    const int64_t n = a.positiveInt("n", 500);
+    std::printf("%-28s %14s %14s\n", "metric", "model", "reference");
+
+    const int64_t bpdImages = std::min(a.positiveInt("bpd-images", 100), data.testImages().size(0));
+    LikelihoodOptions lo;
+    lo.eps = sde.trainingEps();
+    lo.seed = seed;
+    const auto bpd = bitsPerDim(sde, *loaded.model, data.testImages().slice(0, 0, bpdImages), lo);
+    std::printf("%-28s %8.4f±%.4f %14s\n", "bits/dim (test)", bpd.mean, bpd.stderr_, "-");
+    result["bpd"] = bpd.mean;
+    result["bpd_stderr"] = bpd.stderr_;
+    result["bpd_images"] = bpdImages;
+    result["bpd_nfe"] = bpd.nfe;
+
+    sampler.resetPerParticle(particleSeeds(seed, n), data.sampleShape());
+    const auto samples = runSampler(sampler);
+    ImageQuality quality(data, a.str("models-dir", ImageQuality::defaultModelsDir()), loaded.trainer->device());
+    const auto test = ImageDataset::toModelRange(data.testImages().slice(0, 0, std::min<int64_t>(n, data.testImages().size(0))));
+    const auto train = ImageDataset::toModelRange(data.trainImages().slice(0, 0, n));
+    Rng rng(seed), rngFloor(seed);
+    const auto model = quality.compare(samples, test, rng);
+    const auto floor = quality.compare(train, test, rngFloor);
+    std::printf("%-28s %14.3f %14.3f (train vs test)\n", "FD-FMNIST", model.fd, floor.fd);
+    std::printf("%-28s %8.4f±%.4f %8.4f±%.4f\n", "KID", model.kid, model.kidStderr, floor.kid, floor.kidStderr);
+    std::printf("%-28s %14.3f\n", "feature classifier accuracy", quality.testAccuracy());
+    result["fd_fmnist"] = model.fd;
+    result["fd_fmnist_floor"] = floor.fd;
+    result["kid"] = model.kid;
+    result["kid_stderr"] = model.kidStderr;
+    result["kid_floor"] = floor.kid;
+    result["classifier_accuracy"] = quality.testAccuracy();
+    const std::string grid = loaded.directory + "/eval-samples.png";
+    writeImageGrid(grid, samples.slice(0, 0, std::min<int64_t>(64, n)), 8, 2);
+    result["grid"] = grid;
+}
+
+} // namespace
+
+int evalCommand(const std::vector<std::string>& args)
+{
+    auto options = modelSourceOptions();
+    for (auto o : samplerOptions())
+        options.push_back(o);
+    options.push_back({"n", "N", "samples for the sample metrics (default 2000 points, 500 images)"});
+    options.push_back({"nll-points", "N", "toy: held-out points for the PF-ODE NLL (default 500)"});
+    options.push_back({"bpd-images", "N", "images: test images for bits/dim (default 100)"});
+    options.push_back({"models-dir", "DIR", "images: where the FD-FMNIST classifier is cached"});
+    options.push_back({"seed", "N", "seed of the held-out data and the sampler (default 0)"});
+    options.push_back({"json", "FILE", "where to write the results (default: eval.json beside the checkpoint)"});
+    options.push_back(threadsOption());
+    ArgParser a("eval",
+                "Evaluate a trained model. Toy data: held-out NLL by the probability-flow ODE (against the true\n"
+                "NLL for mixtures), and energy distance, RBF MMD, sliced Wasserstein and mode coverage of its\n"
+                "samples against fresh true samples, beside the true-vs-true floor. Images: bits/dim on test\n"
+                "images, FD-FMNIST and KID (features of a classifier trained in-app; not comparable to FID)\n"
+                "against test images, beside the train-vs-test floor, and a sample grid.",
+                options);
+    a.parse(args);
+    if (a.helpRequested()) {
+        std::printf("%s", a.help().c_str());
+        return 0;
+    }
+    applyThreads(a);
+    const std::string samplerName = samplerFrom(a);
+    const auto samplerOpts = samplerOptionsFrom(a, a.unsignedInt("seed", 0));
+    auto loaded = loadModel(a);
+    const auto& data = loaded.trainer->dataset();
+    auto sampler = makeSampler(samplerName, loaded.trainer->sde(), *loaded.model, samplerOpts);
+    nlohmann::json result{{"dataset", data.name()}, {"sde", loaded.trainer->sde()->name()},
+                          {"step", loaded.trainer->stepCount()}, {"sampler", samplerName},
+                          {"sampler_steps", samplerOpts.steps}};
+    if (data.isImage())
+        evalImages(a, loaded, *sampler, result);
+    else
+        evalToy(a, loaded, *sampler, result);
+    result["nfe"] = sampler->state().nfe;
     std::printf("%-28s %14lld\n", "sampler NFE", static_cast<long long>(sampler->state().nfe));
     const std::string out = a.str("json", loaded.directory + "/eval.json");
     writeFileAtomically(out, result.dump(2) + "\n");

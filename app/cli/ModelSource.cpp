@@ -1,8 +1,6 @@
 #include "cli/ModelSource.h"
 
-#include "data/ToyDataset.h"
 #include "run/RunDirectory.h"
-#include "train/Trainer.h"
 
 #include <torch/torch.h>
 
@@ -33,10 +31,11 @@ LoadedModel loadModel(const ArgParser& args)
         if (m.directory.empty())
             m.directory = ".";
     }
-    m.config = readCheckpointConfig(checkpoint);
-    m.config.device = "auto";
-    m.model = loadEmaModel(checkpoint, m.config);
-    m.dim = loadToyDataset(m.config.dataset)->dim();
+    auto config = readCheckpointConfig(checkpoint);
+    config.device = "auto";
+    m.trainer = std::make_unique<Trainer>(config);
+    m.trainer->loadCheckpoint(checkpoint);
+    m.model = m.trainer->emaModel();
     return m;
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 #include "cli/ArgParser.h"
 #include "nn/ScoreModel.h"
-#include "train/TrainConfig.h"
+#include "train/Trainer.h"
+
+#include <memory>
 
 #include <string>
 #include <vector>
@@ -12,10 +14,9 @@ namespace scorescope::cli {
 std::vector<OptionSpec> modelSourceOptions();
 
 struct LoadedModel {
-    TrainConfig config;
-    ScoreModel model{nullptr};  // EMA weights, eval mode
-    std::string directory;      // where outputs go by default
-    int64_t dim = 0;            // data dimension
+    std::unique_ptr<Trainer> trainer;  // the run restored from its checkpoint: config, SDE, data
+    ScoreModel model{nullptr};         // its EMA weights, eval mode
+    std::string directory;             // where outputs go by default
 };
 LoadedModel loadModel(const ArgParser& args);
 

@@ -2,13 +2,14 @@
 #include "cli/Commands.h"
 #include "cli/ModelSource.h"
 #include "cli/SamplerFlags.h"
+#include "run/ImageGrid.h"
 #include "run/PointsCsv.h"
 #include "sampling/ReverseSampler.h"
-#include "sde/SdeFactory.h"
 
 #include <torch/torch.h>
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 
 namespace scorescope::cli {
@@ -18,11 +19,16 @@ int sampleCommand(const std::vector<std::string>& args)
     auto options = modelSourceOptions();
     for (auto o : samplerOptions())
         options.push_back(o);
-    options.push_back({"n", "N", "number of samples (default 2000)"});
-    options.push_back({"seed", "N", "seed of x_T and the sampler's noise (default 0)"});
-    options.push_back({"out", "FILE", "CSV to write (default: samples.csv beside the checkpoint)"});
+    options.push_back({"n", "N", "number of samples (default 2000 points, or 64 images)"});
+    options.push_back({"seed", "N", "toy: seed of the whole draw; images: seed of the first grid cell (cell k uses seed+k)"});
+    options.push_back({"out", "FILE", "output: CSV for points, PNG grid for images (default: samples.csv/.png beside the checkpoint)"});
+    options.push_back({"scale", "N", "images: pixel enlargement of the PNG grid (default 2)"});
     options.push_back(threadsOption());
-    ArgParser a("sample", "Draw samples from a trained model with a reverse-time sampler; writes them as CSV.", options);
+    ArgParser a("sample",
+                "Draw samples from a trained model with a reverse-time sampler. Points are written as CSV,\n"
+                "images as a PNG grid in which cell k always uses seed k, so grids of different steps and\n"
+                "runs are comparable.",
+                options);
     a.parse(args);
     if (a.helpRequested()) {
         std::printf("%s", a.help().c_str());
@@ -30,15 +36,30 @@ int sampleCommand(const std::vector<std::string>& args)
     }
     applyThreads(a);
     const std::string samplerName = samplerFrom(a);
-    const auto samplerOpts = samplerOptionsFrom(a, a.unsignedInt("seed", 0));
-    const int64_t n = a.positiveInt("n", 2000);
+    const uint64_t seed = a.unsignedInt("seed", 0);
+    const auto samplerOpts = samplerOptionsFrom(a, seed);
+    const int64_t scale = a.positiveInt("scale", 2);
     auto loaded = loadModel(a);
-    auto sampler = makeSampler(samplerName, makeSde(loaded.config.sde), *loaded.model, samplerOpts);
+    const auto& data = loaded.trainer->dataset();
+    const bool images = data.isImage();
+    const int64_t n = a.positiveInt("n", images ? 64 : 2000);
+    auto sampler = makeSampler(samplerName, loaded.trainer->sde(), *loaded.model, samplerOpts);
+    if (images) {
+        sampler->resetPerParticle(particleSeeds(seed, n), data.sampleShape());
+    } else {
+        std::vector<int64_t> shape{n};
+        for (int64_t s : data.sampleShape())
+            shape.push_back(s);
+        sampler->reset(shape);
+    }
     const auto start = std::chrono::steady_clock::now();
-    const auto x = runSampler(*sampler, n, loaded.dim);
+    const auto x = runSampler(*sampler);
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    const std::string out = a.str("out", loaded.directory + "/samples.csv");
-    writePointsCsv(out, x);
+    const std::string out = a.str("out", loaded.directory + (images ? "/samples.png" : "/samples.csv"));
+    if (images)
+        writeImageGrid(out, x, static_cast<int64_t>(std::ceil(std::sqrt(double(n)))), scale);
+    else
+        writePointsCsv(out, x);
     std::printf("%lld samples with %s: %lld NFE in %.2f s (%.1f NFE/s); written to %s\n", static_cast<long long>(n),
                 samplerName.c_str(), static_cast<long long>(sampler->state().nfe), secs, sampler->state().nfe / secs,
                 out.c_str());

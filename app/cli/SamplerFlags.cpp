@@ -28,10 +28,17 @@ SamplerOptions samplerOptionsFrom(const ArgParser& a, uint64_t seed)
     return o;
 }
 
-torch::Tensor runSampler(ReverseSampler& sampler, int64_t n, int64_t dim)
+std::vector<uint64_t> particleSeeds(uint64_t first, int64_t n)
+{
+    std::vector<uint64_t> seeds(static_cast<size_t>(n));
+    for (int64_t k = 0; k < n; ++k)
+        seeds[static_cast<size_t>(k)] = first + static_cast<uint64_t>(k);
+    return seeds;
+}
+
+torch::Tensor runSampler(ReverseSampler& sampler)
 {
     torch::NoGradGuard noGrad;
-    sampler.reset({n, dim});
     ProgressReporter progress("sample " + sampler.name());
     const auto start = std::chrono::steady_clock::now();
     while (!sampler.done()) {

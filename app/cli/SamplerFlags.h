@@ -8,7 +8,9 @@ namespace scorescope::cli {
 std::vector<OptionSpec> samplerOptions();
 std::string samplerFrom(const ArgParser& a);
 SamplerOptions samplerOptionsFrom(const ArgParser& a, uint64_t seed);
-// Runs the sampler from n prior draws of dimension dim, with a progress bar.
-torch::Tensor runSampler(ReverseSampler& sampler, int64_t n, int64_t dim);
+// Runs a sampler that has been reset to the end, with a progress bar.
+torch::Tensor runSampler(ReverseSampler& sampler);
+// Seeds first, first+1, … for n particles: particle k of a grid always uses seed first + k.
+std::vector<uint64_t> particleSeeds(uint64_t first, int64_t n);
 
 } // namespace scorescope::cli

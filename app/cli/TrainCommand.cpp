@@ -21,7 +21,8 @@ void onSignal(int) { interrupted = true; }
 // Flags that change the configuration; not allowed with --resume (except --steps).
 const std::vector<std::string> configFlags{"config", "dataset", "sde", "objective", "weighting", "parameterisation",
                                            "eps", "batch", "lr", "warmup", "seed", "device", "hidden", "depth",
-                                           "ema", "checkpoint-every", "log-every", "T"};
+                                           "ema", "checkpoint-every", "log-every", "T",
+                                           "data-dir", "image-size", "rgb", "flip", "width"};
 
 TrainConfig configFrom(const ArgParser& a)
 {
@@ -29,11 +30,24 @@ TrainConfig configFrom(const ArgParser& a)
     if (a.has("sde"))
         selectSde(c, parseSdeKind(a.choice("sde", {"ve", "vp", "subvp", "edm"}, "")));
     if (a.has("dataset")) {
-        c.dataset = a.str("dataset");
-        // Mixture files are stored absolute so `sample` and `eval` work from any directory.
-        if (std::filesystem::exists(c.dataset) && std::filesystem::is_regular_file(c.dataset))
-            c.dataset = std::filesystem::absolute(c.dataset).string();
+        std::string spec = a.str("dataset");
+        // Files and folders are stored absolute so `sample` and `eval` work from any directory.
+        if (std::filesystem::is_regular_file(spec))
+            spec = std::filesystem::absolute(spec).string();
+        else if (spec.rfind("folder:", 0) == 0 || spec.rfind("cifar10:", 0) == 0) {
+            const auto colon = spec.find(':');
+            spec = spec.substr(0, colon + 1) + std::filesystem::absolute(spec.substr(colon + 1)).string();
+        }
+        selectDataset(c, spec);
     }
+    if (a.has("data-dir"))
+        c.images.dataDir = std::filesystem::absolute(a.str("data-dir")).string();
+    c.images.size = a.has("image-size") ? a.positiveInt("image-size", 0) : c.images.size;
+    if (a.has("rgb"))
+        c.images.gray = false;
+    if (a.has("flip"))
+        c.images.flip = true;
+    c.model.width = a.positiveInt("width", c.model.width);
     a.choice("objective", {"dsm"}, "dsm");
     if (a.has("weighting"))
         c.objective.weighting = parseWeighting(a.choice("weighting", {"variance", "likelihood", "likelihood-is", "edm"}, ""));
@@ -65,7 +79,12 @@ int trainCommand(const std::vector<std::string>& args)
                 "Train a score model on a toy dataset. Writes a run directory: config.json, metrics.jsonl,\n"
                 "metrics.csv, train.log and checkpoint.pt. Flags override --config.",
                 {{"config", "FILE", "run configuration JSON (as written to a run's config.json)"},
-                 {"dataset", "D", "ring8, grid25, moons, swissroll, checkerboard, circles or a mixture .json"},
+                 {"dataset", "D", "ring8, grid25, moons, swissroll, checkerboard, circles, a mixture .json,\n"
+                  "                            fashion-mnist, folder:DIR or cifar10:DIR"},
+                 {"data-dir", "DIR", "Fashion-MNIST directory (default /usr/share/datasets/fashion-mnist)"},
+                 {"image-size", "N", "image folders: resize to N x N"},
+                 {"rgb", "", "image folders: 3 colour channels (default gray)"},
+                 {"flip", "", "random horizontal flips of training images"},
                  {"sde", "KIND", "ve, vp, subvp or edm (default vp)"},
                  {"objective", "OBJ", "dsm (denoising score matching)"},
                  {"weighting", "W", "variance, likelihood, likelihood-is or edm (default variance)"},
@@ -79,6 +98,7 @@ int trainCommand(const std::vector<std::string>& args)
                  {"ema", "X", "EMA decay (default 0.999)"},
                  {"hidden", "N", "MLP width (default 256)"},
                  {"depth", "N", "MLP hidden layers (default 4)"},
+                 {"width", "N", "U-Net channels at full resolution (default 32)"},
                  {"seed", "N", "random seed (default 0)"},
                  {"device", "D", "cpu, cuda or auto (default cpu)"},
                  {"checkpoint-every", "N", "steps between checkpoints (default 1000)"},

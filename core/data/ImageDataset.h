@@ -1,6 +1,8 @@
 #pragma once
 #include "data/Dataset.h"
 
+#include <memory>
+
 #include <torch/types.h>
 
 #include <string>

@@ -1,6 +1,7 @@
 #include "data/ToyPresets.h"
 
 #include "common/Rng.h"
+#include "data/MixtureDataset.h"
 
 #include <torch/torch.h>
 
@@ -31,12 +32,12 @@ GaussianMixture grid25()
 }
 
 // Sample-only shapes: no closed form, compared by sample metrics.
-class SampledDataset : public ToyDataset {
+class SampledDataset : public Dataset {
 public:
     using Sampler = std::function<torch::Tensor(int64_t, Rng&)>;
     SampledDataset(std::string name, Sampler sampler) : name_(std::move(name)), sampler_(std::move(sampler)) {}
     std::string name() const override { return name_; }
-    int64_t dim() const override { return 2; }
+    std::vector<int64_t> sampleShape() const override { return {2}; }
     torch::Tensor sample(int64_t n, Rng& rng) const override { return sampler_(n, rng); }
 
 private:
@@ -91,7 +92,7 @@ const std::vector<std::string>& toyPresetNames()
     return names;
 }
 
-std::unique_ptr<ToyDataset> makeToyPreset(const std::string& name)
+std::unique_ptr<Dataset> makeToyPreset(const std::string& name)
 {
     if (name == "ring8") return std::make_unique<MixtureDataset>(ring8());
     if (name == "grid25") return std::make_unique<MixtureDataset>(grid25());

@@ -1,5 +1,5 @@
 #pragma once
-#include "data/ToyDataset.h"
+#include "data/Dataset.h"
 
 #include <memory>
 #include <string>
@@ -9,6 +9,6 @@ namespace scorescope {
 
 const std::vector<std::string>& toyPresetNames();
 // nullptr when `name` is not a preset.
-std::unique_ptr<ToyDataset> makeToyPreset(const std::string& name);
+std::unique_ptr<Dataset> makeToyPreset(const std::string& name);
 
 } // namespace scorescope

@@ -2,6 +2,7 @@
 
 #include "common/Error.h"
 #include "nn/ToyMlp.h"
+#include "nn/UNet.h"
 #include "sde/Sde.h"
 
 #include <torch/torch.h>
@@ -72,8 +73,18 @@ ScoreModel makeScoreModel(std::shared_ptr<const Sde> sde, const ModelConfig& con
                          .fourierFeatures(config.fourierFeatures)
                          .fourierScale(config.fourierScale))
                   .ptr();
+    } else if (config.arch == "unet") {
+        if (dataShape.size() != 3 || dataShape[1] != dataShape[2])
+            throw Error("the unet network takes square images [C, H, W]");
+        net = UNet(UNetOptions(dataShape[0], dataShape[1])
+                       .width(config.width)
+                       .channelMult(config.channelMult)
+                       .resBlocks(config.resBlocks)
+                       .attentionResolutions(config.attentionResolutions)
+                       .dropout(config.dropout))
+                  .ptr();
     } else {
-        throw Error("unknown network architecture '" + config.arch + "' (expected mlp)");
+        throw Error("unknown network architecture '" + config.arch + "' (expected mlp or unet)");
     }
     return ScoreModel(std::move(sde), std::move(net), config.parameterisation, config.sigmaData);
 }

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace scorescope {
 
@@ -20,6 +21,12 @@ struct ModelConfig {
     int64_t depth = 4;
     int64_t fourierFeatures = 32;
     double fourierScale = 2.0;
+    // U-Net (arch "unet", §3 of the Images issue): width at full resolution, multipliers per level
+    int64_t width = 32;
+    std::vector<int64_t> channelMult{1, 2, 2};
+    int64_t resBlocks = 2;
+    std::vector<int64_t> attentionResolutions{7, 8};  // the lowest level of 28- and 32-pixel images
+    double dropout = 0.1;
     Parameterisation parameterisation = Parameterisation::Epsilon;
     double sigmaData = 0.5;  // σ_d of EDM's preconditioning and of c_in
 };

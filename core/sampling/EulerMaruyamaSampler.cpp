@@ -19,7 +19,7 @@ void EulerMaruyamaSampler::step()
     const auto drift = sde_->drift(state_.x, tt) - g * g * evalScore(state_.x, t);
     auto x = state_.x + drift * dt;
     if (state_.step + 1 < totalSteps())
-        x = x + g * std::sqrt(-dt) * rng_.normal(x.sizes(), x.options());
+        x = x + g * std::sqrt(-dt) * noise(x);
     state_.x = x;
     state_.t = tNext;
     ++state_.step;

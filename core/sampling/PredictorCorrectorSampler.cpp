@@ -24,14 +24,14 @@ void PredictorCorrectorSampler::step()
     auto x = state_.x;
     for (int64_t i = 0; i < options_.correctorSteps; ++i) {
         const auto grad = evalScore(x, t);
-        const auto noise = rng_.normal(x.sizes(), x.options());
-        const double ratio = options_.snr * meanNorm(noise) / std::max(meanNorm(grad), 1e-30);
+        const auto z = noise(x);
+        const double ratio = options_.snr * meanNorm(z) / std::max(meanNorm(grad), 1e-30);
         const double stepSize = 2.0 * alpha * alpha * ratio * ratio;
-        x = x + stepSize * grad + std::sqrt(2.0 * stepSize) * noise;
+        x = x + stepSize * grad + std::sqrt(2.0 * stepSize) * z;
     }
     // Reverse diffusion: x_mean = x − f_i + G_i² s with f_i = (α − 1) x.
     auto xMean = (2.0 - alpha) * x + g2 * evalScore(x, t);
-    state_.x = last ? xMean : xMean + std::sqrt(g2) * rng_.normal(x.sizes(), x.options());
+    state_.x = last ? xMean : xMean + std::sqrt(g2) * noise(x);
     state_.t = tNext;
     ++state_.step;
 }

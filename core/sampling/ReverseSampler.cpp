@@ -29,7 +29,32 @@ void ReverseSampler::reset(const torch::Tensor& xT)
 
 void ReverseSampler::reset(const std::vector<int64_t>& shape, torch::ScalarType dtype)
 {
+    particleRngs_.clear();
     reset(sde_->priorSample(shape, rng_, torch::TensorOptions().dtype(dtype)));
+}
+
+void ReverseSampler::resetPerParticle(const std::vector<uint64_t>& seeds, const std::vector<int64_t>& sampleShape,
+                                      torch::ScalarType dtype)
+{
+    particleRngs_.clear();
+    std::vector<torch::Tensor> rows;
+    std::vector<int64_t> one{1};
+    one.insert(one.end(), sampleShape.begin(), sampleShape.end());
+    for (uint64_t seed : seeds) {
+        particleRngs_.emplace_back(seed);
+        rows.push_back(sde_->priorSample(one, particleRngs_.back(), torch::TensorOptions().dtype(dtype)));
+    }
+    reset(torch::cat(rows));
+}
+
+torch::Tensor ReverseSampler::noise(const torch::Tensor& like)
+{
+    if (particleRngs_.empty())
+        return rng_.normal(like.sizes(), like.options());
+    std::vector<torch::Tensor> rows;
+    for (auto& r : particleRngs_)
+        rows.push_back(r.normal(like[0].sizes(), like.options()).unsqueeze(0));
+    return torch::cat(rows);
 }
 
 torch::Tensor ReverseSampler::run()

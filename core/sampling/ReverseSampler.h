@@ -44,6 +44,10 @@ public:
     void reset(const torch::Tensor& xT);
     // Draws n particles from the SDE's prior with the sampler's seed, in `dtype`.
     void reset(const std::vector<int64_t>& shape, torch::ScalarType dtype = torch::kFloat);
+    // Gives particle i its own random stream seeded with seeds[i], for x_T and all later noise, so
+    // its trajectory does not depend on the others: grid cell k always shows seed k.
+    void resetPerParticle(const std::vector<uint64_t>& seeds, const std::vector<int64_t>& sampleShape,
+                          torch::ScalarType dtype = torch::kFloat);
     virtual bool done() const { return state_.step >= totalSteps(); }
     virtual void step() = 0;
     virtual int64_t totalSteps() const { return options_.steps; }  // -1 when adaptive
@@ -55,6 +59,7 @@ public:
 protected:
     virtual void onReset() {}
     torch::Tensor evalScore(const torch::Tensor& x, double t);       // counts NFE, records score/denoised
+    torch::Tensor noise(const torch::Tensor& like);                   // N(0, I) shaped like `like`
     torch::Tensor probabilityFlowDrift(const torch::Tensor& x, double t);
     double gridTime(int64_t i) const;  // uniform grid T → ε in totalSteps() steps
 
@@ -62,6 +67,7 @@ protected:
     ScoreFunction& score_;
     SamplerOptions options_;
     Rng rng_;
+    std::vector<Rng> particleRngs_;  // per-particle streams; empty: rng_ for the whole batch
     SamplerState state_;
 };
 

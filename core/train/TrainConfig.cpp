@@ -23,14 +23,45 @@ void selectSde(TrainConfig& c, SdeKind kind)
     }
 }
 
+void selectDataset(TrainConfig& c, const std::string& spec)
+{
+    const bool wasImage = isImageDatasetSpec(c.dataset), image = isImageDatasetSpec(spec);
+    c.dataset = spec;
+    if (wasImage == image)
+        return;
+    const TrainConfig defaults;
+    if (image) {
+        c.model.arch = "unet";
+        c.batch = 64;
+        c.steps = 5000;
+        c.lr = 5e-4;
+        c.objective.reduceMean = true;
+        c.model.sigmaData = 0.5;
+        c.logEvery = 25;
+        c.checkpointEvery = 250;
+    } else {
+        c.model.arch = defaults.model.arch;
+        c.batch = defaults.batch;
+        c.steps = defaults.steps;
+        c.lr = defaults.lr;
+        c.objective.reduceMean = defaults.objective.reduceMean;
+        c.logEvery = defaults.logEvery;
+        c.checkpointEvery = defaults.checkpointEvery;
+    }
+}
+
 json toJson(const TrainConfig& c)
 {
     return {
         {"dataset", c.dataset},
+        {"data", {{"data_dir", c.images.dataDir}, {"image_size", c.images.size}, {"gray", c.images.gray},
+                  {"flip", c.images.flip}, {"test_fraction", c.images.testFraction}}},
         {"sde", {{"kind", sdeKindName(c.sde.kind)}, {"beta0", c.sde.beta0}, {"beta1", c.sde.beta1},
                  {"sigma_min", c.sde.sigmaMin}, {"sigma_max", c.sde.sigmaMax}, {"T", c.sde.T}}},
         {"model", {{"arch", c.model.arch}, {"hidden", c.model.hidden}, {"depth", c.model.depth},
                    {"fourier_features", c.model.fourierFeatures}, {"fourier_scale", c.model.fourierScale},
+                   {"width", c.model.width}, {"channel_mult", c.model.channelMult}, {"res_blocks", c.model.resBlocks},
+                   {"attention_resolutions", c.model.attentionResolutions}, {"dropout", c.model.dropout},
                    {"parameterisation", parameterisationName(c.model.parameterisation)},
                    {"sigma_data", c.model.sigmaData}}},
         {"objective", {{"weighting", weightingName(c.objective.weighting)}, {"eps", c.objective.eps},
@@ -103,6 +134,15 @@ TrainConfig trainConfigFromJson(const json& j, const std::string& origin, TrainC
     try {
         Reader r(j, "");
         r.get("dataset", c.dataset);
+        if (const json* d = r.child("data")) {
+            Reader rd(*d, "data");
+            rd.get("data_dir", c.images.dataDir);
+            rd.get("image_size", c.images.size);
+            rd.get("gray", c.images.gray);
+            rd.get("flip", c.images.flip);
+            rd.get("test_fraction", c.images.testFraction);
+            rd.rejectUnknown();
+        }
         if (const json* s = r.child("sde")) {
             Reader rs(*s, "sde");
             SdeKind kind = c.sde.kind;
@@ -123,6 +163,11 @@ TrainConfig trainConfigFromJson(const json& j, const std::string& origin, TrainC
             rm.positive("depth", c.model.depth);
             rm.positive("fourier_features", c.model.fourierFeatures);
             rm.positive("fourier_scale", c.model.fourierScale);
+            rm.positive("width", c.model.width);
+            rm.get("channel_mult", c.model.channelMult);
+            rm.positive("res_blocks", c.model.resBlocks);
+            rm.get("attention_resolutions", c.model.attentionResolutions);
+            rm.get("dropout", c.model.dropout);
             rm.parsed("parameterisation", c.model.parameterisation, parseParameterisation);
             rm.get("sigma_data", c.model.sigmaData);
             rm.rejectUnknown();

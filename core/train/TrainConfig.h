@@ -1,4 +1,5 @@
 #pragma once
+#include "data/ImageDataset.h"
 #include "nn/ScoreModel.h"
 #include "objective/DenoisingScoreMatching.h"
 #include "sde/SdeFactory.h"
@@ -14,6 +15,7 @@ namespace scorescope {
 // into every checkpoint, so a run can be resumed or sampled from either.
 struct TrainConfig {
     std::string dataset = "ring8";
+    ImageOptions images;  // "data" in JSON
     SdeConfig sde;
     ModelConfig model;
     ObjectiveConfig objective;
@@ -32,6 +34,9 @@ struct TrainConfig {
 // Switches the run to another SDE with that SDE's defaults; EDM also gets EDM's
 // preconditioning and loss weighting (§1.5).
 void selectSde(TrainConfig& config, SdeKind kind);
+// Sets the dataset; moving between toy and image data also switches the network (mlp/unet)
+// and the batch, step and learning-rate defaults that suit it.
+void selectDataset(TrainConfig& config, const std::string& spec);
 
 nlohmann::json toJson(const TrainConfig& config);
 // Overlays the keys present in `j` onto `base`; unknown keys and bad values throw Error naming `origin`.

@@ -23,7 +23,7 @@ torch::Device resolveDevice(const std::string& name)
 
 Trainer::Trainer(TrainConfig config)
     : config_(std::move(config)), device_(resolveDevice(config_.device)), sde_(makeSde(config_.sde)),
-      dataset_(loadToyDataset(config_.dataset)), rng_(config_.seed)
+      dataset_(loadDataset(config_.dataset, config_.images)), rng_(config_.seed)
 {
     // σ_d ≤ 0 means "measure it": the data's standard deviation, fixed into the config from here on.
     if (config_.model.sigmaData <= 0.0) {
@@ -32,7 +32,7 @@ Trainer::Trainer(TrainConfig config)
     }
     config_.objective.sigmaData = config_.model.sigmaData;
     torch::manual_seed(config_.seed);  // network initialisation
-    model_ = makeScoreModel(sde_, config_.model, {dataset_->dim()});
+    model_ = makeScoreModel(sde_, config_.model, dataset_->sampleShape());
     model_->to(device_);
     ema_ = std::make_unique<Ema>(*model_, config_.emaDecay);
     optimizer_ = std::make_unique<torch::optim::Adam>(
@@ -140,7 +140,7 @@ void Trainer::loadCheckpoint(const std::string& path)
 
 ScoreModel Trainer::emaModel() const
 {
-    auto copy = makeScoreModel(sde_, config_.model, {dataset_->dim()});
+    auto copy = makeScoreModel(sde_, config_.model, dataset_->sampleShape());
     copy->to(device_);
     ema_->copyTo(*copy);
     copy->eval();
@@ -154,12 +154,5 @@ TrainConfig readCheckpointConfig(const std::string& path)
     return configOf(archive, path);
 }
 
-ScoreModel loadEmaModel(const std::string& checkpointPath, const TrainConfig& config)
-{
-    TrainConfig cpu = config;
-    Trainer trainer(cpu);
-    trainer.loadCheckpoint(checkpointPath);
-    return trainer.emaModel();
-}
 
 } // namespace scorescope

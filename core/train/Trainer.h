@@ -1,6 +1,6 @@
 #pragma once
 #include "common/Rng.h"
-#include "data/ToyDataset.h"
+#include "data/Dataset.h"
 #include "nn/ScoreModel.h"
 #include "objective/DenoisingScoreMatching.h"
 #include "train/Ema.h"
@@ -35,7 +35,7 @@ public:
 
     const TrainConfig& config() const { return config_; }
     std::shared_ptr<const Sde> sde() const { return sde_; }
-    const ToyDataset& dataset() const { return *dataset_; }
+    const Dataset& dataset() const { return *dataset_; }
     ScoreModel& model() { return model_; }
     ScoreModel emaModel() const;  // a fresh model holding the EMA weights
     torch::Device device() const { return device_; }
@@ -44,7 +44,7 @@ private:
     TrainConfig config_;
     torch::Device device_;
     std::shared_ptr<const Sde> sde_;
-    std::unique_ptr<ToyDataset> dataset_;
+    std::unique_ptr<Dataset> dataset_;
     ScoreModel model_{nullptr};
     std::unique_ptr<Ema> ema_;
     std::unique_ptr<torch::optim::Adam> optimizer_;
@@ -57,7 +57,5 @@ torch::Device resolveDevice(const std::string& name);  // cpu, cuda or auto; Err
 
 // The config stored inside a checkpoint (so `sample` works from a checkpoint file alone).
 TrainConfig readCheckpointConfig(const std::string& path);
-// Loads the EMA weights of a checkpoint into a model built from its config.
-ScoreModel loadEmaModel(const std::string& checkpointPath, const TrainConfig& config);
 
 } // namespace scorescope

@@ -9,13 +9,14 @@ torch::Tensor MixtureScore::score(const torch::Tensor& x, const torch::Tensor& t
 {
     const auto td = t.to(torch::kDouble).to(torch::kCPU);
     const MixtureTruth truth(mixture_, sde_->meanCoeff(td), sde_->std(td));
-    return truth.score(x.to(torch::kCPU)).to(x.options());
+    // Images [N, C, H, W] are points of dimension C·H·W to the mixture.
+    return truth.score(x.to(torch::kCPU).flatten(1)).view(x.sizes()).to(x.options());
 }
 
 torch::Tensor MixtureScore::logDensity(const torch::Tensor& x, const torch::Tensor& t) const
 {
     const auto td = t.to(torch::kDouble).to(torch::kCPU);
-    return MixtureTruth(mixture_, sde_->meanCoeff(td), sde_->std(td)).logDensity(x.to(torch::kCPU));
+    return MixtureTruth(mixture_, sde_->meanCoeff(td), sde_->std(td)).logDensity(x.to(torch::kCPU).flatten(1));
 }
 
 } // namespace scorescope

@@ -2,7 +2,8 @@
 #include "common/Error.h"
 #include "common/Rng.h"
 #include "data/MixtureJson.h"
-#include "data/ToyDataset.h"
+#include "data/Dataset.h"
+#include "data/ImageDataset.h"
 #include "data/ToyPresets.h"
 
 #include <QtTest/QtTest>
@@ -112,7 +113,7 @@ void TestMixtureJson::presetsSampleTheirMixture()
 void TestMixtureJson::unknownDataset()
 {
     try {
-        loadToyDataset("ring9");
+        loadDataset("ring9", {});
         QFAIL("accepted an unknown dataset");
     } catch (const Error& e) {
         QVERIFY(QString(e.what()).contains("unknown dataset 'ring9'"));

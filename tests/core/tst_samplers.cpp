@@ -22,7 +22,7 @@ struct Floor {
 };
 // Energy distance between two independent true sample sets of the same size: its spread is the
 // Monte-Carlo noise a perfect sampler would show.
-Floor trueVsTrue(const ToyDataset& data)
+Floor trueVsTrue(const Dataset& data)
 {
     Rng rng(99);
     std::vector<double> d;
@@ -43,7 +43,7 @@ private Q_SLOTS:
     void edmScheduleEndpoints();
 
 private:
-    std::unique_ptr<ToyDataset> ring_;
+    std::unique_ptr<Dataset> ring_;
     Floor floor_{};
 };
 

@@ -1,0 +1,33 @@
+#include "likelihood/BitsPerDim.h"
+
+#include "common/Rng.h"
+
+#include <torch/torch.h>
+
+#include <cmath>
+
+namespace scorescope {
+
+BitsPerDimResult bitsPerDim(const Sde& sde, ScoreFunction& score, const torch::Tensor& images,
+                            const LikelihoodOptions& options, int64_t batch)
+{
+    Rng dequant(options.seed ^ 0xdeadbeefULL);
+    const double D = static_cast<double>(images[0].numel());
+    std::vector<torch::Tensor> parts;
+    BitsPerDimResult r;
+    for (int64_t i = 0; i < images.size(0); i += batch) {
+        const auto k = images.slice(0, i, i + batch).to(torch::kDouble);
+        const auto y = 2.0 * (k + dequant.uniform(k.sizes(), k.options())) / 256.0 - 1.0;
+        LikelihoodOptions o = options;
+        o.seed = options.seed + static_cast<uint64_t>(i);
+        const auto lik = probabilityFlowLikelihood(sde, score, y, o);
+        parts.push_back(-lik.logLikelihood / (D * std::log(2.0)) + 7.0);
+        r.nfe += lik.nfe;
+    }
+    r.perImage = torch::cat(parts);
+    r.mean = r.perImage.mean().item<double>();
+    r.stderr_ = r.perImage.numel() > 1 ? r.perImage.std().item<double>() / std::sqrt(double(r.perImage.numel())) : 0.0;
+    return r;
+}
+
+} // namespace scorescope
