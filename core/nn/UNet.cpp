@@ -75,7 +75,7 @@ UNetImpl::UNetImpl(const UNetOptions& opts) : options(opts), embDim_(4 * opts.wi
     const int64_t W = options.width();
     emb1_ = register_module("emb1", torch::nn::Linear(W, embDim_));
     emb2_ = register_module("emb2", torch::nn::Linear(embDim_, embDim_));
-    in_ = register_module("in", torch::nn::Conv2d(torch::nn::Conv2dOptions(options.channels(), W, 3).padding(1)));
+    in_ = register_module("input_conv", torch::nn::Conv2d(torch::nn::Conv2dOptions(options.channels(), W, 3).padding(1)));
     down_ = register_module("down", torch::nn::ModuleList());
     mid_ = register_module("mid", torch::nn::ModuleList());
     up_ = register_module("up", torch::nn::ModuleList());
@@ -125,7 +125,7 @@ UNetImpl::UNetImpl(const UNetOptions& opts) : options(opts), embDim_(4 * opts.wi
         }
     }
     outNorm_ = register_module("out_norm", torch::nn::GroupNorm(groups(ch), ch));
-    out_ = register_module("out", torch::nn::Conv2d(torch::nn::Conv2dOptions(ch, options.channels(), 3).padding(1)));
+    out_ = register_module("output_conv", torch::nn::Conv2d(torch::nn::Conv2dOptions(ch, options.channels(), 3).padding(1)));
     torch::NoGradGuard g;
     out_->weight.zero_();
     out_->bias.zero_();

@@ -24,6 +24,7 @@ struct UNetOptions {
 // A small DDPM++-style U-Net (§1.5's SongUNet in miniature): residual blocks with GroupNorm and
 // SiLU, the noise embedding added in every block, self-attention at the listed resolutions,
 // skip connections rescaled by 1/√2, strided-conv down- and nearest-neighbour up-sampling.
+// Submodule names end up as attributes in LibTorch's archives: never a Python keyword such as `in`.
 class UNetImpl : public NoiseConditionedNet {
 public:
     explicit UNetImpl(const UNetOptions& options);

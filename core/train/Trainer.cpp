@@ -81,7 +81,7 @@ void openArchive(torch::serialize::InputArchive& archive, const std::string& pat
         throw Error(path, "checkpoint not found");
     try {
         archive.load_from(path);
-    } catch (const c10::Error&) {
+    } catch (const std::exception&) {  // c10::Error, or the archive parser's std::runtime_error
         throw Error(path, "not a readable checkpoint (truncated or not written by scorescope)");
     }
 }
