@@ -26,11 +26,8 @@ int analyzeTruth(const std::vector<std::string>& args)
                  {"t", "T", "diffusion time (default 0: the data density)"},
                  {"points", "FILE", "CSV of points, one per row"},
                  {"csv", "FILE", "output CSV (required)"}});
-    a.parse(args);
-    if (a.helpRequested()) {
-        std::printf("%s", a.help().c_str());
+    if (!a.parseOrShowHelp(args))
         return 0;
-    }
     if (!a.has("dataset"))
         throw UsageError("--dataset is required");
     if (!a.has("csv"))

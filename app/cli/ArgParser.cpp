@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <sstream>
 
@@ -52,6 +53,14 @@ void ArgParser::parse(const std::vector<std::string>& args)
         }
         values_[name] = value;
     }
+}
+
+bool ArgParser::parseOrShowHelp(const std::vector<std::string>& args)
+{
+    parse(args);
+    if (help_)
+        std::printf("%s", help().c_str());
+    return !help_;
 }
 
 std::string ArgParser::help() const

@@ -24,7 +24,8 @@ public:
     ArgParser(std::string command, std::string summary, std::vector<OptionSpec> options);
 
     void parse(const std::vector<std::string>& args);  // throws UsageError
-    bool helpRequested() const { return help_; }
+    // parse(), then print the help if --help was given; returns false when the command should stop.
+    bool parseOrShowHelp(const std::vector<std::string>& args);
     std::string help() const;
 
     bool has(const std::string& name) const { return values_.count(name) > 0; }

@@ -132,16 +132,13 @@ void evalImages(const ArgParser& a, LoadedModel& loaded, ReverseSampler& sampler
 
 int evalCommand(const std::vector<std::string>& args)
 {
-    auto options = modelSourceOptions();
-    for (auto o : samplerOptions())
-        options.push_back(o);
-    options.push_back({"n", "N", "samples for the sample metrics (default 2000 points, 500 images)"});
-    options.push_back({"nll-points", "N", "toy: held-out points for the PF-ODE NLL (default 500)"});
-    options.push_back({"bpd-images", "N", "images: test images for bits/dim (default 100)"});
-    options.push_back({"models-dir", "DIR", "images: where the FD-FMNIST classifier is cached"});
-    options.push_back({"seed", "N", "seed of the held-out data and the sampler (default 0)"});
-    options.push_back({"json", "FILE", "where to write the results (default: eval.json beside the checkpoint)"});
-    options.push_back(threadsOption());
+    const auto options = modelCommandOptions(
+        {{"n", "N", "samples for the sample metrics (default 2000 points, 500 images)"},
+         {"nll-points", "N", "toy: held-out points for the PF-ODE NLL (default 500)"},
+         {"bpd-images", "N", "images: test images for bits/dim (default 100)"},
+         {"models-dir", "DIR", "images: where the FD-FMNIST classifier is cached"},
+         {"seed", "N", "seed of the held-out data and the sampler (default 0)"},
+         {"json", "FILE", "where to write the results (default: eval.json beside the checkpoint)"}});
     ArgParser a("eval",
                 "Evaluate a trained model. Toy data: held-out NLL by the probability-flow ODE (against the true\n"
                 "NLL for mixtures), and energy distance, RBF MMD, sliced Wasserstein and mode coverage of its\n"
@@ -149,11 +146,8 @@ int evalCommand(const std::vector<std::string>& args)
                 "images, FD-FMNIST and KID (features of a classifier trained in-app; not comparable to FID)\n"
                 "against test images, beside the train-vs-test floor, and a sample grid.",
                 options);
-    a.parse(args);
-    if (a.helpRequested()) {
-        std::printf("%s", a.help().c_str());
+    if (!a.parseOrShowHelp(args))
         return 0;
-    }
     applyThreads(a);
     const std::string samplerName = samplerFrom(a);
     const auto samplerOpts = samplerOptionsFrom(a, a.unsignedInt("seed", 0));

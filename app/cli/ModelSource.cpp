@@ -1,5 +1,6 @@
 #include "cli/ModelSource.h"
 
+#include "cli/SamplerFlags.h"
 #include "run/RunDirectory.h"
 
 #include <torch/torch.h>
@@ -9,10 +10,15 @@
 
 namespace scorescope::cli {
 
-std::vector<OptionSpec> modelSourceOptions()
+std::vector<OptionSpec> modelCommandOptions(const std::vector<OptionSpec>& extra)
 {
-    return {{"run", "DIR", "run directory (uses its checkpoint.pt)"},
-            {"checkpoint", "FILE", "a checkpoint file instead of --run"}};
+    std::vector<OptionSpec> options{{"run", "DIR", "run directory (uses its checkpoint.pt)"},
+                                    {"checkpoint", "FILE", "a checkpoint file instead of --run"}};
+    for (const auto& o : samplerOptions())
+        options.push_back(o);
+    options.insert(options.end(), extra.begin(), extra.end());
+    options.push_back(threadsOption());
+    return options;
 }
 
 LoadedModel loadModel(const ArgParser& args)

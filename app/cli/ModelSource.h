@@ -10,8 +10,9 @@
 
 namespace scorescope::cli {
 
-// The options that name a trained model: --run DIR or --checkpoint FILE.
-std::vector<OptionSpec> modelSourceOptions();
+// The options of a command that runs a trained model's sampler: --run/--checkpoint, the sampler
+// flags, the command's own `extra` options and --threads.
+std::vector<OptionSpec> modelCommandOptions(const std::vector<OptionSpec>& extra);
 
 struct LoadedModel {
     std::unique_ptr<Trainer> trainer;  // the run restored from its checkpoint: config, SDE, data

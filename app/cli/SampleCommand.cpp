@@ -16,24 +16,18 @@ namespace scorescope::cli {
 
 int sampleCommand(const std::vector<std::string>& args)
 {
-    auto options = modelSourceOptions();
-    for (auto o : samplerOptions())
-        options.push_back(o);
-    options.push_back({"n", "N", "number of samples (default 2000 points, or 64 images)"});
-    options.push_back({"seed", "N", "toy: seed of the whole draw; images: seed of the first grid cell (cell k uses seed+k)"});
-    options.push_back({"out", "FILE", "output: CSV for points, PNG grid for images (default: samples.csv/.png beside the checkpoint)"});
-    options.push_back({"scale", "N", "images: pixel enlargement of the PNG grid (default 2)"});
-    options.push_back(threadsOption());
+    const auto options = modelCommandOptions(
+        {{"n", "N", "number of samples (default 2000 points, or 64 images)"},
+         {"seed", "N", "toy: seed of the whole draw; images: seed of the first grid cell (cell k uses seed+k)"},
+         {"out", "FILE", "output: CSV for points, PNG grid for images (default: samples.csv/.png beside the checkpoint)"},
+         {"scale", "N", "images: pixel enlargement of the PNG grid (default 2)"}});
     ArgParser a("sample",
                 "Draw samples from a trained model with a reverse-time sampler. Points are written as CSV,\n"
                 "images as a PNG grid in which cell k always uses seed k, so grids of different steps and\n"
                 "runs are comparable.",
                 options);
-    a.parse(args);
-    if (a.helpRequested()) {
-        std::printf("%s", a.help().c_str());
+    if (!a.parseOrShowHelp(args))
         return 0;
-    }
     applyThreads(a);
     const std::string samplerName = samplerFrom(a);
     const uint64_t seed = a.unsignedInt("seed", 0);

@@ -106,11 +106,8 @@ int trainCommand(const std::vector<std::string>& args)
                  {"out", "DIR", "run directory to create"},
                  {"resume", "DIR", "continue the run in DIR from its checkpoint (--steps may extend it)"},
                  threadsOption()});
-    a.parse(args);
-    if (a.helpRequested()) {
-        std::printf("%s", a.help().c_str());
+    if (!a.parseOrShowHelp(args))
         return 0;
-    }
     applyThreads(a);
 
     std::unique_ptr<TrainingSession> session;
