@@ -63,7 +63,6 @@ void DormandPrince::step()
         if (!std::isfinite(norm)) {
             if (h <= minStep_)
                 throw Error("RK45: the ODE right-hand side produced non-finite values at t = " + std::to_string(t_));
-            ++rejected_;
             h_ = 0.2 * h;
             continue;
         }
@@ -76,7 +75,6 @@ void DormandPrince::step()
             h_ = h * factor;
             return;
         }
-        ++rejected_;
         h_ = h * std::min(factor, 1.0);
     }
 }

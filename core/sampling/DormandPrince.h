@@ -19,14 +19,13 @@ public:
     const torch::Tensor& y() const { return y_; }
     double t() const { return t_; }
     int64_t evaluations() const { return nfe_; }
-    int64_t rejected() const { return rejected_; }
 
 private:
     torch::Tensor eval(const torch::Tensor& y, double t);
     Rhs f_;
     torch::Tensor y_, k1_;
     double t_, t1_, h_, rtol_, atol_, minStep_ = 0.0;
-    int64_t nfe_ = 0, rejected_ = 0;
+    int64_t nfe_ = 0;
 };
 
 } // namespace scorescope

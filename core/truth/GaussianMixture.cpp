@@ -14,11 +14,6 @@ torch::Tensor GaussianMixture::sample(int64_t n, Rng& rng) const
     return means.index_select(0, k) + torch::matmul(L, z).squeeze(-1);
 }
 
-torch::Tensor GaussianMixture::componentScales() const
-{
-    return std::get<0>(torch::linalg::eigh(covariances, "L")).amax(-1).sqrt();
-}
-
 GaussianMixture GaussianMixture::isotropic(std::string name, const torch::Tensor& weights, const torch::Tensor& means,
                                            const torch::Tensor& stds)
 {

@@ -18,8 +18,6 @@ struct GaussianMixture {
     int64_t dim() const { return means.size(1); }
 
     torch::Tensor sample(int64_t n, Rng& rng) const;  // [n, D] double
-    // Standard deviation of each component along its widest axis, for "within 4 std" checks.
-    torch::Tensor componentScales() const;            // [K]
 
     // Builds a mixture of isotropic components; validates shapes and weights.
     static GaussianMixture isotropic(std::string name, const torch::Tensor& weights, const torch::Tensor& means,

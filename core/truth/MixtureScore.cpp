@@ -13,10 +13,4 @@ torch::Tensor MixtureScore::score(const torch::Tensor& x, const torch::Tensor& t
     return truth.score(x.to(torch::kCPU).flatten(1)).view(x.sizes()).to(x.options());
 }
 
-torch::Tensor MixtureScore::logDensity(const torch::Tensor& x, const torch::Tensor& t) const
-{
-    const auto td = t.to(torch::kDouble).to(torch::kCPU);
-    return MixtureTruth(mixture_, sde_->meanCoeff(td), sde_->std(td)).logDensity(x.to(torch::kCPU).flatten(1));
-}
-
 } // namespace scorescope

@@ -15,8 +15,6 @@ public:
     {
     }
     torch::Tensor score(const torch::Tensor& x, const torch::Tensor& t) override;
-    // log p_t(x) under the same kernel.
-    torch::Tensor logDensity(const torch::Tensor& x, const torch::Tensor& t) const;
 
 private:
     GaussianMixture mixture_;

@@ -55,12 +55,6 @@ void LossChartView::append(const QVector<QPointF>& points)
     redraw();
 }
 
-void LossChartView::setSmoothing(double weight)
-{
-    smoothing_ = weight;
-    redraw();
-}
-
 int LossChartView::drawnPoints() const { return raw_->count(); }
 
 void LossChartView::redraw()

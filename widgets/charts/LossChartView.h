@@ -17,7 +17,6 @@ public:
     void clear();
     // Appends (step, loss) points and redraws once.
     void append(const QVector<QPointF>& points);
-    void setSmoothing(double weight);
 
     const MetricsSeries& data() const { return data_; }
     int drawnPoints() const;
@@ -26,7 +25,7 @@ public:
 private:
     void redraw();
     MetricsSeries data_;
-    double smoothing_ = 0.9;
+    const double smoothing_ = 0.9;  // TensorBoard's default EMA weight
     QLineSeries* raw_;
     QLineSeries* smooth_;
     QValueAxis* xAxis_;

@@ -20,8 +20,6 @@ public:
     QJsonObject config() const { return config_; }
     QString errorString() const { return error_; }
 
-    void setPollInterval(int ms) { timer_.setInterval(ms); }
-
 public Q_SLOTS:
     void poll();
 
