@@ -9,6 +9,7 @@
 #include "metrics/SampleMetrics.h"
 #include "run/AtomicFile.h"
 #include "run/ImageGrid.h"
+#include "sde/Sde.h"
 #include "truth/MixtureTruth.h"
 
 #include <nlohmann/json.hpp>
@@ -29,6 +30,15 @@ Estimate meanAndError(const torch::Tensor& v)
     return {v.mean().item<double>(), v.std().item<double>() / std::sqrt(static_cast<double>(v.numel()))};
 }
 
+// The likelihood is integrated from the training truncation ε, where the model was fitted.
+LikelihoodOptions likelihoodOptions(const Sde& sde, uint64_t seed)
+{
+    LikelihoodOptions o;
+    o.eps = sde.trainingEps();
+    o.seed = seed;
+    return o;
+}
+
 // Toy data: held-out NLL (against the true NLL for mixtures) and point-set distances of samples
 // to fresh true samples, beside the true-vs-true floor.
 void evalToy(const ArgParser& a, LoadedModel& loaded, ReverseSampler& sampler, nlohmann::json& result)
@@ -41,10 +51,7 @@ void evalToy(const ArgParser& a, LoadedModel& loaded, ReverseSampler& sampler, n
     std::printf("%-28s %14s %14s\n", "metric", "model", "reference");
 
     const auto held = data.sample(a.positiveInt("nll-points", 500), rng);
-    LikelihoodOptions lo;
-    lo.eps = sde.trainingEps();
-    lo.seed = seed;
-    const auto nll = meanAndError(-probabilityFlowLikelihood(sde, *loaded.model, held, lo).logLikelihood);
+    const auto nll = meanAndError(-probabilityFlowLikelihood(sde, *loaded.model, held, likelihoodOptions(sde, seed)).logLikelihood);
     result["nll"] = nll.mean;
     result["nll_stderr"] = nll.stderr_;
     if (const auto* mix = data.mixture()) {
@@ -96,10 +103,7 @@ void evalImages(const ArgParser& a, LoadedModel& loaded, ReverseSampler& sampler
     std::printf("%-28s %14s %14s\n", "metric", "model", "reference");
 
     const int64_t bpdImages = std::min(a.positiveInt("bpd-images", 100), data.testImages().size(0));
-    LikelihoodOptions lo;
-    lo.eps = sde.trainingEps();
-    lo.seed = seed;
-    const auto bpd = bitsPerDim(sde, *loaded.model, data.testImages().slice(0, 0, bpdImages), lo);
+    const auto bpd = bitsPerDim(sde, *loaded.model, data.testImages().slice(0, 0, bpdImages), likelihoodOptions(sde, seed));
     std::printf("%-28s %8.4f±%.4f %14s\n", "bits/dim (test)", bpd.mean, bpd.stderr_, "-");
     result["bpd"] = bpd.mean;
     result["bpd_stderr"] = bpd.stderr_;
