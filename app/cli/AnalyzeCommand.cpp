@@ -1,97 +1,33 @@
+#include "cli/Analyses.h"
 #include "cli/ArgParser.h"
 #include "cli/Commands.h"
-#include "common/Error.h"
-#include "data/Dataset.h"
-#include "data/ImageDataset.h"
-#include "run/PointsCsv.h"
-#include "sde/SdeFactory.h"
-#include "truth/MixtureTruth.h"
-
-#include <torch/torch.h>
 
 #include <cstdio>
 
 namespace scorescope::cli {
 
-namespace {
-
-int analyzeTruth(const std::vector<std::string>& args)
-{
-    ArgParser a("analyze truth",
-                "Closed-form log-density and score of a Gaussian-mixture dataset diffused to time t (§5).\n"
-                "Writes columns x0,x1,…,logp,score0,score1,… for the given points (default: a 41x41 grid\n"
-                "over [-3,3]^2).",
-                {{"dataset", "D", "a mixture preset (ring8, grid25) or mixture .json"},
-                 {"sde", "KIND", "ve, vp, subvp or edm (default vp)"},
-                 {"t", "T", "diffusion time (default 0: the data density)"},
-                 {"points", "FILE", "CSV of points, one per row"},
-                 {"csv", "FILE", "output CSV (required)"}});
-    if (!a.parseOrShowHelp(args))
-        return 0;
-    if (!a.has("dataset"))
-        throw UsageError("--dataset is required");
-    if (!a.has("csv"))
-        throw UsageError("--csv FILE is required");
-    const auto sde = makeSde(SdeConfig::defaults(parseSdeKind(a.choice("sde", {"ve", "vp", "subvp", "edm"}, "vp"))));
-    const double t = a.number("t", 0.0);
-    if (t < 0.0 || t > sde->horizon())
-        throw UsageError("--t must lie in [0, " + std::to_string(sde->horizon()) + "] for this SDE");
-    const auto dataset = loadDataset(a.str("dataset"), {});
-    const auto* mix = dataset->mixture();
-    if (!mix)
-        throw Error(a.str("dataset"), "has no closed form (only Gaussian mixtures do)");
-
-    torch::Tensor x;
-    if (a.has("points")) {
-        x = readPointsCsv(a.str("points"));
-        if (x.size(1) != mix->dim())
-            throw Error(a.str("points"), "points have " + std::to_string(x.size(1)) + " columns, the mixture has dimension " +
-                                             std::to_string(mix->dim()));
-    } else {
-        if (mix->dim() != 2)
-            throw UsageError("--points is required for mixtures that are not 2-D");
-        const auto axis = torch::linspace(-3.0, 3.0, 41, torch::kDouble);
-        const auto g = torch::meshgrid({axis, axis}, "xy");
-        x = torch::stack({g[0].flatten(), g[1].flatten()}, 1);
-    }
-    // At t = 0 the VE kernel still has s = σ_min; the data density itself is a = 1, s = 0.
-    const auto tt = torch::full({}, t, torch::kDouble);
-    const auto a0 = t == 0.0 ? torch::ones({}, torch::kDouble) : sde->meanCoeff(tt);
-    const auto s0 = t == 0.0 ? torch::zeros({}, torch::kDouble) : sde->std(tt);
-    const MixtureTruth truth(*mix, a0, s0);
-    const auto logp = truth.logDensity(x);
-    const auto score = truth.score(x);
-    std::vector<std::string> header;
-    std::vector<torch::Tensor> cols;
-    for (int64_t d = 0; d < x.size(1); ++d) {
-        header.push_back("x" + std::to_string(d));
-        cols.push_back(x.select(1, d));
-    }
-    header.push_back("logp");
-    cols.push_back(logp);
-    for (int64_t d = 0; d < x.size(1); ++d) {
-        header.push_back("score" + std::to_string(d));
-        cols.push_back(score.select(1, d));
-    }
-    writeColumnsCsv(a.str("csv"), header, cols);
-    std::printf("%lld points at t = %g (%s): written to %s\n", static_cast<long long>(x.size(0)), t,
-                sde->name().c_str(), a.str("csv").c_str());
-    return 0;
-}
-
-} // namespace
-
 int analyzeCommand(const std::vector<std::string>& args)
 {
-    const std::string usage = "usage: scorescope-cli analyze truth [options]   (see 'analyze truth --help')\n";
+    const std::string usage = "usage: scorescope-cli analyze NAME [options]   (see 'analyze NAME --help')\n";
     if (args.empty() || args[0] == "--help" || args[0] == "-h") {
-        std::printf("%s\nanalyses:\n  truth    closed-form log p_t and score of a Gaussian mixture\n", usage.c_str());
+        std::printf("%s\nanalyses:\n"
+                    "  truth        closed-form log p_t and score of a Gaussian mixture\n"
+                    "  stf          variance and bias of Stable Target Field targets across noise levels\n"
+                    "  truncation   Soft Truncation's laws of tau and t, empirical against analytic\n"
+                    "  loss-scale   per-noise-level loss statistics of a training run\n",
+                    usage.c_str());
         return args.empty() ? 2 : 0;
     }
     const std::vector<std::string> rest(args.begin() + 1, args.end());
     if (args[0] == "truth")
         return analyzeTruth(rest);
-    throw UsageError("unknown analysis '" + args[0] + "' (expected truth)");
+    if (args[0] == "stf")
+        return analyzeStf(rest);
+    if (args[0] == "truncation")
+        return analyzeTruncation(rest);
+    if (args[0] == "loss-scale")
+        return analyzeLossScale(rest);
+    throw UsageError("unknown analysis '" + args[0] + "' (expected truth, stf, truncation or loss-scale)");
 }
 
 } // namespace scorescope::cli

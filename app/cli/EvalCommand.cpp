@@ -7,6 +7,7 @@
 #include "likelihood/BitsPerDim.h"
 #include "metrics/ImageQuality.h"
 #include "metrics/SampleMetrics.h"
+#include "metrics/ScoreError.h"
 #include "run/AtomicFile.h"
 #include "run/ImageGrid.h"
 #include "sde/Sde.h"
@@ -15,6 +16,7 @@
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -89,6 +91,18 @@ void evalToy(const ArgParser& a, LoadedModel& loaded, ReverseSampler& sampler, n
         result["modes_covered"] = cov.covered;
         result["within_4std"] = cov.fractionWithin4Std;
         result["within_4std_floor"] = covFloor.fractionWithin4Std;
+
+        // The learned score against the closed form at 8 noise levels, log-spaced over the training range.
+        const double sMin = sde.sigmaAt(sde.trainingEps()), sMax = sde.sigmaAt(sde.horizon());
+        std::vector<double> times;
+        for (int i = 0; i < 8; ++i)
+            times.push_back(std::clamp(sde.timeOfSigmaAt(sMin * std::pow(sMax / sMin, i / 7.0)), sde.trainingEps(), sde.horizon()));
+        std::printf("\n%12s %12s %14s %12s   (score error against the closed form)\n", "sigma", "t", "mse", "relative");
+        auto& rows = result["score_error"] = nlohmann::json::array();
+        for (const auto& r : scoreErrorByTime(*loaded.model, sde, *mix, times, 2000, rng)) {
+            std::printf("%12.4g %12.4g %8.4g±%-5.2g %12.4g\n", r.sigma, r.t, r.mse, r.mseStderr, r.relative);
+            rows.push_back({{"sigma", r.sigma}, {"t", r.t}, {"mse", r.mse}, {"mse_stderr", r.mseStderr}, {"relative", r.relative}});
+        }
     }
 }
 
@@ -99,7 +113,7 @@ void evalImages(const ArgParser& a, LoadedModel& loaded, ReverseSampler& sampler
     const uint64_t seed = a.unsignedInt("seed", 0);
     const auto& data = dynamic_cast<const ImageDataset&>(loaded.trainer->dataset());
     const auto& sde = *loaded.trainer->sde();
-    const int64_t n = a.positiveInt("n", 500);
+    const int64_t n = a.positiveInt("n", 1000);
     std::printf("%-28s %14s %14s\n", "metric", "model", "reference");
 
     const int64_t bpdImages = std::min(a.positiveInt("bpd-images", 100), data.testImages().size(0));
@@ -137,7 +151,7 @@ void evalImages(const ArgParser& a, LoadedModel& loaded, ReverseSampler& sampler
 int evalCommand(const std::vector<std::string>& args)
 {
     const auto options = modelCommandOptions(
-        {{"n", "N", "samples for the sample metrics (default 2000 points, 500 images)"},
+        {{"n", "N", "samples for the sample metrics (default 2000 points, 1000 images)"},
          {"nll-points", "N", "toy: held-out points for the PF-ODE NLL (default 500)"},
          {"bpd-images", "N", "images: test images for bits/dim (default 100)"},
          {"models-dir", "DIR", "images: where the FD-FMNIST classifier is cached"},

@@ -22,7 +22,7 @@ void onSignal(int) { interrupted = true; }
 const std::vector<std::string> configFlags{"config", "dataset", "sde", "objective", "weighting", "parameterisation",
                                            "eps", "batch", "lr", "warmup", "seed", "device", "hidden", "depth",
                                            "ema", "checkpoint-every", "log-every", "T",
-                                           "data-dir", "image-size", "rgb", "flip", "width"};
+                                           "data-dir", "image-size", "rgb", "flip", "width", "ref-size", "st-k", "mixed-weight"};
 
 TrainConfig configFrom(const ArgParser& a)
 {
@@ -48,9 +48,13 @@ TrainConfig configFrom(const ArgParser& a)
     if (a.has("flip"))
         c.images.flip = true;
     c.model.width = a.positiveInt("width", c.model.width);
-    a.choice("objective", {"dsm"}, "dsm");
+    if (a.has("objective"))
+        c.objective.target = parseTarget(a.choice("objective", {"dsm", "stf"}, ""));
+    c.objective.referenceSize = a.positiveInt("ref-size", c.objective.referenceSize);
     if (a.has("weighting"))
-        c.objective.weighting = parseWeighting(a.choice("weighting", {"variance", "likelihood", "likelihood-is", "edm"}, ""));
+        c.objective.weighting = parseWeighting(a.choice("weighting", {"variance", "likelihood", "likelihood-is", "edm", "mixed"}, ""));
+    c.objective.mixedWeight = a.positive("mixed-weight", c.objective.mixedWeight);
+    c.objective.softTruncationK = a.positive("st-k", c.objective.softTruncationK);
     if (a.has("parameterisation"))
         c.model.parameterisation = parseParameterisation(a.choice("parameterisation", {"epsilon", "edm"}, ""));
     c.objective.eps = a.positive("eps", c.objective.eps);
@@ -76,8 +80,8 @@ TrainConfig configFrom(const ArgParser& a)
 int trainCommand(const std::vector<std::string>& args)
 {
     ArgParser a("train",
-                "Train a score model on a toy dataset. Writes a run directory: config.json, metrics.jsonl,\n"
-                "metrics.csv, train.log and checkpoint.pt. Flags override --config.",
+                "Train a score model on a toy or image dataset. Writes a run directory: config.json,\n"
+                "metrics.jsonl, metrics.csv, train.log and checkpoint.pt. Flags override --config.",
                 {{"config", "FILE", "run configuration JSON (as written to a run's config.json)"},
                  {"dataset", "D", "ring8, grid25, moons, swissroll, checkerboard, circles, a mixture .json,\n"
                   "                            fashion-mnist, folder:DIR or cifar10:DIR"},
@@ -86,8 +90,13 @@ int trainCommand(const std::vector<std::string>& args)
                  {"rgb", "", "image folders: 3 colour channels (default gray)"},
                  {"flip", "", "random horizontal flips of training images"},
                  {"sde", "KIND", "ve, vp, subvp or edm (default vp)"},
-                 {"objective", "OBJ", "dsm (denoising score matching)"},
-                 {"weighting", "W", "variance, likelihood, likelihood-is or edm (default variance)"},
+                 {"objective", "OBJ", "dsm (denoising score matching) or stf (Stable Target Field)"},
+                 {"ref-size", "N", "stf: reference batch size n, own sample included (default 1024 on CPU, 4096 on CUDA)"},
+                 {"weighting", "W", "variance, likelihood, likelihood-is, edm, or mixed: half likelihood-is,\n"
+                                   "half variance scaled by --mixed-weight (default variance)"},
+                 {"mixed-weight", "X", "weight of the variance half in --weighting mixed (default 100)"},
+                 {"st-k", "K", "Soft Truncation: a random truncation tau ~ tau^-K on [eps, T] per step\n"
+                               "(default: off, fixed eps)"},
                  {"parameterisation", "P", "epsilon or edm"},
                  {"eps", "E", "truncation epsilon (default: the SDE's)"},
                  {"T", "T", "horizon of the VE/VP/sub-VP SDE (default 1)"},
@@ -126,8 +135,9 @@ int trainCommand(const std::vector<std::string>& args)
         session = TrainingSession::create(a.str("out"), configFrom(a));
     }
     auto& trainer = session->trainer();
-    std::fprintf(stderr, "run %s: %s on %s, %s, %lld parameters, device %s, %d threads\n",
+    std::fprintf(stderr, "run %s: %s on %s, %s target, %s weighting, %lld parameters, device %s, %d threads\n",
                  session->directory().root.c_str(), trainer.config().dataset.c_str(), trainer.sde()->name().c_str(),
+                 targetName(trainer.config().objective.target).c_str(),
                  weightingName(trainer.config().objective.weighting).c_str(),
                  static_cast<long long>(trainer.model()->parameterCount()), trainer.device().str().c_str(),
                  torch::get_num_threads());

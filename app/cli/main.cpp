@@ -18,7 +18,7 @@ const char* kUsage =
     "  train     train a score model; writes a run directory\n"
     "  sample    draw samples from a run or checkpoint\n"
     "  eval      NLL and sample metrics of a run against the true distribution\n"
-    "  analyze   closed-form and diagnostic analyses (analyze truth)\n\n"
+    "  analyze   closed-form and diagnostic analyses (analyze truth, analyze stf)\n\n"
     "'scorescope-cli <command> --help' describes a command's options.\n";
 
 } // namespace

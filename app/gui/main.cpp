@@ -1,8 +1,10 @@
 // scorescope: the desktop workbench.
 #include "MainWindow.h"
+#include "analysis/AnalysisView.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QMessageBox>
 #include <QTimer>
 
 int main(int argc, char** argv)
@@ -19,14 +21,33 @@ int main(int argc, char** argv)
     parser.addPositionalArgument("run", "a run directory to open and follow");
     QCommandLineOption screenshot("screenshot", "render the window to FILE after MS milliseconds, then quit", "FILE");
     QCommandLineOption delay("screenshot-delay", "delay before the screenshot (default 1500 ms)", "MS", "1500");
+    QCommandLineOption analysis("analysis", "show the charts of a CSV written by scorescope-cli analyze (repeatable: "
+                                            "several files overlay)", "CSV");
     parser.addOption(screenshot);
     parser.addOption(delay);
+    parser.addOption(analysis);
     parser.process(app);
 
-    MainWindow window;
+    MainWindow main;
+    AnalysisView analysisView;
+    QWidget* shown = &main;
+    if (parser.isSet(analysis)) {
+        QString error;
+        if (!analysisView.open(parser.values(analysis), &error)) {
+            if (parser.isSet(screenshot))
+                qCritical("%s", qPrintable(error));  // unattended: no dialog to wait on
+            else
+                QMessageBox::critical(nullptr, "Scorescope", error);
+            return 1;
+        }
+        analysisView.setWindowTitle("Scorescope — " + parser.values(analysis).join(", "));
+        analysisView.resize(1100, analysisView.charts().size() > 2 ? 760 : 420);
+        shown = &analysisView;
+    } else if (!parser.positionalArguments().isEmpty()) {
+        main.openRun(parser.positionalArguments().first());
+    }
+    auto& window = *shown;
     window.show();
-    if (!parser.positionalArguments().isEmpty())
-        window.openRun(parser.positionalArguments().first());
     if (parser.isSet(screenshot)) {
         QTimer::singleShot(parser.value(delay).toInt(), &window, [&] {
             window.grab().save(parser.value(screenshot));

@@ -36,7 +36,8 @@ KidEstimate kernelDistance(const torch::Tensor& ain, const torch::Tensor& bin, R
                            int64_t subsetSize)
 {
     const auto a = ain.to(torch::kCPU, torch::kDouble), b = bin.to(torch::kCPU, torch::kDouble);
-    const int64_t m = std::min({subsetSize, a.size(0), b.size(0)});
+    const int64_t n = std::min(a.size(0), b.size(0));
+    const int64_t m = std::max<int64_t>(2, std::min(subsetSize, n / 2));
     const double d = static_cast<double>(a.size(1));
     auto kernel = [&](const torch::Tensor& x, const torch::Tensor& y) { return (torch::matmul(x, y.t()) / d + 1.0).pow(3); };
     auto offDiag = [&](const torch::Tensor& k) { return ((k.sum() - k.diagonal().sum()) / double(m * (m - 1))).item<double>(); };
@@ -48,7 +49,7 @@ KidEstimate kernelDistance(const torch::Tensor& ain, const torch::Tensor& bin, R
         values.push_back(offDiag(kernel(x, x)) + offDiag(kernel(y, y)) - 2.0 * kernel(x, y).mean().item<double>());
     }
     const auto v = torch::tensor(values, torch::kDouble);
-    return {v.mean().item<double>(), subsets > 1 ? v.std().item<double>() / std::sqrt(double(subsets)) : 0.0};
+    return {v.mean().item<double>(), subsets > 1 ? v.std().item<double>() * std::sqrt(double(m) / double(n - m)) : 0.0};
 }
 
 } // namespace scorescope

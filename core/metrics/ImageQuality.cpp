@@ -94,7 +94,10 @@ torch::Tensor ImageQuality::features(const torch::Tensor& images)
 ImageQuality::Scores ImageQuality::compare(const torch::Tensor& images, const torch::Tensor& reference, Rng& rng)
 {
     const auto a = features(images), b = features(reference);
-    const auto kid = kernelDistance(a, b, rng, 20, std::min<int64_t>(500, std::min(a.size(0), b.size(0))));
+    // The cubic kernel needs features of order one, as Inception's are; ours are rescaled so the
+    // reference features have mean square 1.
+    const double scale = 1.0 / b.pow(2).mean().sqrt().item<double>();
+    const auto kid = kernelDistance(a * scale, b * scale, rng, 50, 1000);
     return {frechetDistance(a, b), kid.mean, kid.stderr_};
 }
 

@@ -7,6 +7,8 @@
 
 #include <torch/torch.h>
 
+#include <cmath>
+
 namespace scorescope {
 
 Weighting parseWeighting(const std::string& name)
@@ -15,7 +17,8 @@ Weighting parseWeighting(const std::string& name)
     if (name == "likelihood") return Weighting::Likelihood;
     if (name == "likelihood-is") return Weighting::LikelihoodIS;
     if (name == "edm") return Weighting::Edm;
-    throw Error("unknown weighting '" + name + "' (expected variance, likelihood, likelihood-is or edm)");
+    if (name == "mixed") return Weighting::Mixed;
+    throw Error("unknown weighting '" + name + "' (expected variance, likelihood, likelihood-is, edm or mixed)");
 }
 
 std::string weightingName(Weighting w)
@@ -25,13 +28,25 @@ std::string weightingName(Weighting w)
     case Weighting::Likelihood: return "likelihood";
     case Weighting::LikelihoodIS: return "likelihood-is";
     case Weighting::Edm: return "edm";
+    case Weighting::Mixed: return "mixed";
     }
     return "?";
 }
 
+Target parseTarget(const std::string& name)
+{
+    if (name == "dsm") return Target::Dsm;
+    if (name == "stf") return Target::Stf;
+    throw Error("unknown objective '" + name + "' (expected dsm or stf)");
+}
+
+std::string targetName(Target t) { return t == Target::Stf ? "stf" : "dsm"; }
+
 DenoisingScoreMatching::DenoisingScoreMatching(std::shared_ptr<const Sde> sde, ObjectiveConfig config)
     : sde_(std::move(sde)), config_(config)
 {
+    if (config_.softTruncationK > 0.0)
+        truncation_ = std::make_unique<SoftTruncation>(eps(), sde_->horizon(), config_.softTruncationK);
 }
 
 double DenoisingScoreMatching::eps() const { return config_.eps >= 0.0 ? config_.eps : sde_->trainingEps(); }
@@ -55,37 +70,68 @@ DenoisingScoreMatching::TimeDraw DenoisingScoreMatching::drawTimes(int64_t batch
         return {t, sde_->isNormaliser(tMin) * sde_->std(t).pow(2)};
     }
     case Weighting::Edm: {
-        // ln σ ~ N(P_mean, P_std²) by inverse CDF of the same uniform, clamped to the SDE's σ range.
-        const auto n = std::sqrt(2.0) * torch::erfinv(2.0 * u.clamp(1e-12, 1.0 - 1e-12) - 1.0);
-        const auto sigma = torch::exp(config_.pMean + config_.pStd * n)
-                               .clamp(sde_->sigmaAt(tMin), sde_->sigmaAt(T));
+        // ln σ ~ N(P_mean, P_std²) truncated to the SDE's range [σ(tMin), σ(T)], by inverse CDF.
+        auto phi = [&](double sigma) { return 0.5 * std::erfc(-(std::log(sigma) - config_.pMean) / (config_.pStd * std::sqrt(2.0))); };
+        const double lo = phi(sde_->sigmaAt(tMin)), hi = phi(sde_->sigmaAt(T));
+        const auto n = std::sqrt(2.0) * torch::erfinv((2.0 * (lo + u * (hi - lo)) - 1.0).clamp(-1.0 + 1e-15, 1.0 - 1e-15));
+        const auto sigma = torch::exp(config_.pMean + config_.pStd * n);
         const auto t = sde_->timeOfSigma(sigma).clamp(tMin, T);
         const double sd2 = config_.sigmaData * config_.sigmaData;
         const auto s = sde_->sigma(t), a = sde_->meanCoeff(t);
         // λ(σ)‖D − y‖² = λ(σ) a²σ⁴ ‖s_θ + z/s‖²
         return {t, (s * s + sd2) / (s * s * sd2) * a * a * s.pow(4)};
     }
+    case Weighting::Mixed: {
+        const int64_t half = batch / 2;
+        const auto tIs = sde_->isSample(u.slice(0, 0, batch - half), tMin);
+        const auto tUniform = tMin + u.slice(0, batch - half) * (T - tMin);
+        return {torch::cat({tIs, tUniform}),
+                torch::cat({sde_->isNormaliser(tMin) * sde_->std(tIs).pow(2), config_.mixedWeight * sde_->std(tUniform).pow(2)})};
+    }
     }
     throw Error("unknown weighting");
 }
 
-LossBatch DenoisingScoreMatching::loss(ScoreFunction& model, const torch::Tensor& x0, Rng& rng) const
+int64_t DenoisingScoreMatching::extraSamples() const
 {
-    const auto times = drawTimes(x0.size(0), rng, eps());
+    if (config_.target == Target::Dsm)
+        return 0;
+    if (config_.referenceSize < 1)
+        throw Error("the STF reference batch size must be at least 1 (got " + std::to_string(config_.referenceSize) + ")");
+    return config_.referenceSize - 1;
+}
+
+LossBatch DenoisingScoreMatching::loss(ScoreFunction& model, const torch::Tensor& x0, Rng& rng, const torch::Tensor& extras) const
+{
+    const double tau = truncation_ ? truncation_->sample(rng) : eps();
+    const auto times = drawTimes(x0.size(0), rng, tau);
     const auto z = rng.normal(x0.sizes(), x0.options());
-    return loss(model, x0, times, z);
+    auto batch = loss(model, x0, times, z, extras);
+    batch.tau = tau;
+    return batch;
 }
 
 LossBatch DenoisingScoreMatching::loss(ScoreFunction& model, const torch::Tensor& x0, const TimeDraw& times,
-                                       const torch::Tensor& z) const
+                                       const torch::Tensor& z, const torch::Tensor& extras) const
 {
-    const auto a = broadcastTo(sde_->meanCoeff(times.t).to(x0.device()), x0);
-    const auto s = broadcastTo(sde_->std(times.t).to(x0.device()), x0);
+    const auto a64 = sde_->meanCoeff(times.t), s64 = sde_->std(times.t);
+    const auto a = broadcastTo(a64.to(x0.device(), x0.scalar_type()), x0);
+    const auto s = broadcastTo(s64.to(x0.device(), x0.scalar_type()), x0);
     const auto xt = a * x0 + s * z;
-    const auto err = (model.score(xt, times.t) + z / s).flatten(1);
+    auto err = model.score(xt, times.t) + z / s;
+    StfTargets stf;
+    if (config_.target == Target::Stf) {
+        if (extras.defined() ? extras.size(0) != extraSamples() : extraSamples() != 0)
+            throw Error("STF needs " + std::to_string(extraSamples()) + " reference samples beside the minibatch");
+        stf = stableTargets(xt, a64, s64, x0, extras, config_.referenceChunk);
+        // (a·D − x)/s² = −z/s + a(D − y)/s²: written as DSM's target plus a correction that
+        // vanishes exactly when the weights sit on the own sample (n = 1).
+        err = err - a * (stf.denoised - x0) / (s * s);
+    }
+    err = err.flatten(1);
     const auto reduced = config_.reduceMean ? err.pow(2).mean(1) : 0.5 * err.pow(2).sum(1);
     const auto perSample = times.weight.to(reduced.device(), reduced.scalar_type()) * reduced;
-    return {perSample.mean(), times.t, perSample.detach().to(torch::kCPU, torch::kDouble)};
+    return {perSample.mean(), times.t, eps(), s64 / a64, perSample.detach().to(torch::kCPU, torch::kDouble), std::move(stf)};
 }
 
 } // namespace scorescope

@@ -66,7 +66,10 @@ json toJson(const TrainConfig& c)
                    {"sigma_data", c.model.sigmaData}}},
         {"objective", {{"weighting", weightingName(c.objective.weighting)}, {"eps", c.objective.eps},
                        {"reduce_mean", c.objective.reduceMean}, {"p_mean", c.objective.pMean},
-                       {"p_std", c.objective.pStd}}},
+                       {"p_std", c.objective.pStd}, {"mixed_weight", c.objective.mixedWeight},
+                       {"soft_truncation_k", c.objective.softTruncationK}, {"target", targetName(c.objective.target)},
+                       {"reference_size", c.objective.referenceSize},
+                       {"reference_chunk", c.objective.referenceChunk}}},
         {"steps", c.steps}, {"batch", c.batch}, {"lr", c.lr}, {"warmup", c.warmup}, {"grad_clip", c.gradClip},
         {"ema_decay", c.emaDecay}, {"seed", c.seed}, {"device", c.device}, {"log_every", c.logEvery},
         {"checkpoint_every", c.checkpointEvery},
@@ -179,6 +182,11 @@ TrainConfig trainConfigFromJson(const json& j, const std::string& origin, TrainC
             ro.get("reduce_mean", c.objective.reduceMean);
             ro.get("p_mean", c.objective.pMean);
             ro.positive("p_std", c.objective.pStd);
+            ro.get("mixed_weight", c.objective.mixedWeight);
+            ro.get("soft_truncation_k", c.objective.softTruncationK);
+            ro.parsed("target", c.objective.target, parseTarget);
+            ro.get("reference_size", c.objective.referenceSize);
+            ro.positive("reference_chunk", c.objective.referenceChunk);
             ro.rejectUnknown();
         }
         r.positive("steps", c.steps);

@@ -31,6 +31,9 @@ Trainer::Trainer(TrainConfig config)
         config_.model.sigmaData = dataset_->sample(8192, probe).std().item<double>();
     }
     config_.objective.sigmaData = config_.model.sigmaData;
+    // STF's reference batch: the paper's 4096 where a GPU has the memory, 1024 on CPU (§3.5, §3.7).
+    if (config_.objective.target == Target::Stf && config_.objective.referenceSize <= 0)
+        config_.objective.referenceSize = device_.is_cuda() ? 4096 : 1024;
     torch::manual_seed(config_.seed);  // network initialisation
     model_ = makeScoreModel(sde_, config_.model, dataset_->sampleShape());
     model_->to(device_);
@@ -47,9 +50,11 @@ StepResult Trainer::step()
     for (auto& group : optimizer_->param_groups())
         static_cast<torch::optim::AdamOptions&>(group.options()).lr(lr);
 
-    const auto x0 = dataset_->sample(config_.batch, rng_).to(device_, torch::kFloat);
+    const int64_t extra = objective_->extraSamples();
+    const auto data = dataset_->sample(config_.batch + extra, rng_).to(device_, torch::kFloat);
+    const auto x0 = data.slice(0, 0, config_.batch);
     optimizer_->zero_grad();
-    auto batch = objective_->loss(*model_, x0, rng_);
+    auto batch = objective_->loss(*model_, x0, rng_, extra > 0 ? data.slice(0, config_.batch) : torch::Tensor());
     batch.loss.backward();
     const double gradNorm = torch::nn::utils::clip_grad_norm_(model_->parameters(), config_.gradClip);
     optimizer_->step();

@@ -39,6 +39,7 @@ public:
     ScoreModel& model() { return model_; }
     ScoreModel emaModel() const;  // a fresh model holding the EMA weights
     torch::Device device() const { return device_; }
+    const SoftTruncation* softTruncation() const { return objective_->softTruncation(); }
 
 private:
     TrainConfig config_;

@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <utility>
 
 namespace scorescope {
 
@@ -22,6 +23,25 @@ TrainingSession::TrainingSession(RunDirectory dir, const TrainConfig& config)
     log_->set_pattern("[%Y-%m-%d %H:%M:%S.%e] [%l] %v");
     log_->flush_on(spdlog::level::info);
     metrics_ = std::make_unique<MetricsLog>(dir_.metricsJsonl(), dir_.metricsCsv());
+    const auto& sde = *trainer_->sde();
+    bins_ = std::make_unique<BinnedStatistics>(sde.sigmaAt(sde.trainingEps()), sde.sigmaAt(sde.horizon()));
+}
+
+void TrainingSession::record(const LossBatch& batch)
+{
+    if (trainer_->softTruncation())
+        taus_.push_back(batch.tau);
+    std::vector<std::pair<std::string, torch::Tensor>> values{{"loss", batch.perSample}};
+    if (batch.stf.denoised.defined()) {
+        // Posterior and target spreads in score units: Cov of (a·y − x)/s² is a²/s⁴ · Cov[y].
+        const auto& sde = *trainer_->sde();
+        const auto toScore = sde.meanCoeff(batch.t).pow(2) / sde.std(batch.t).pow(4);
+        values.push_back({"stf_max_weight", batch.stf.maxWeight});
+        values.push_back({"stf_ess", batch.stf.ess});
+        values.push_back({"stf_v_dsm", toScore * batch.stf.posteriorTrace});
+        values.push_back({"stf_v_stf", toScore * batch.stf.targetTrace});
+    }
+    bins_->add(batch.sigma, values);
 }
 
 TrainingSession::~TrainingSession() = default;
@@ -85,6 +105,7 @@ void TrainingSession::run(const std::function<void(const TrainingProgress&)>& on
     while (trainer_->stepCount() < cfg.steps && !(stop && stop->load())) {
         const auto r = trainer_->step();
         ++windowSteps;
+        record(r.batch);
         if (!std::isfinite(r.loss)) {
             log_->error("loss is not finite at step {}; stopping (last checkpoint kept)", r.step);
             throw Error(dir_.root, "training diverged at step " + std::to_string(r.step) + " (loss is not finite)");
@@ -95,9 +116,13 @@ void TrainingSession::run(const std::function<void(const TrainingProgress&)>& on
             rate = windowSteps / std::max(1e-9, std::chrono::duration<double>(now - windowStart).count());
             windowStart = now;
             windowSteps = 0;
-            metrics_->append({{"step", r.step}, {"loss", r.loss}, {"lr", r.lr}, {"grad_norm", r.gradNorm},
-                              {"steps_per_s", rate},
-                              {"time_s", std::chrono::duration<double>(now - start).count()}});
+            nlohmann::ordered_json row{{"step", r.step}, {"loss", r.loss}, {"lr", r.lr}, {"grad_norm", r.gradNorm},
+                                       {"steps_per_s", rate},
+                                       {"time_s", std::chrono::duration<double>(now - start).count()},
+                                       {"bins", bins_->take()}};
+            if (!taus_.empty())
+                row["tau"] = std::exchange(taus_, {});
+            metrics_->append(row);
         }
         if (r.step % cfg.checkpointEvery == 0)
             checkpoint();

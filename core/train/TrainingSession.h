@@ -1,11 +1,13 @@
 #pragma once
 #include "run/MetricsLog.h"
 #include "run/RunDirectory.h"
+#include "train/BinnedStatistics.h"
 #include "train/Trainer.h"
 
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <vector>
 
 namespace spdlog { class logger; }
 
@@ -42,10 +44,13 @@ public:
 private:
     TrainingSession(RunDirectory dir, const TrainConfig& config);
     void checkpoint();
+    void record(const LossBatch& batch);  // into the per-σ bins of the current logging window
 
     RunDirectory dir_;
     std::unique_ptr<Trainer> trainer_;
     std::unique_ptr<MetricsLog> metrics_;
+    std::unique_ptr<BinnedStatistics> bins_;
+    std::vector<double> taus_;  // Soft Truncation's τ of each step in the logging window
     std::shared_ptr<spdlog::logger> log_;
 };
 

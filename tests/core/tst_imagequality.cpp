@@ -12,6 +12,7 @@ class TestImageQuality : public QObject {
 private Q_SLOTS:
     void frechetDistanceOfGaussians();
     void kernelDistanceIsCentred();
+    void kernelDistanceErrorMatchesReplicates();
 };
 
 // Diagonal Gaussians: FD = ‖μ₁ − μ₂‖² + Σ_i (σ₁ᵢ − σ₂ᵢ)². Sample covariances of 20 000 points
@@ -37,6 +38,23 @@ void TestImageQuality::kernelDistanceIsCentred()
     QVERIFY2(std::abs(same.mean) < 4 * same.stderr_ + 1e-3, qPrintable(QString("%1 ± %2").arg(same.mean).arg(same.stderr_)));
     const auto diff = kernelDistance(rng.normal({2000, 8}, f64), rng.normal({2000, 8}, f64) + 0.5, rng);
     QVERIFY(diff.mean > 10 * diff.stderr_);
+}
+
+// The reported standard error must describe the scatter of independent replicates: 40
+// replicates estimate a standard deviation to ±11% (1/sqrt(2·39)); ±35% is a 3-sigma band.
+void TestImageQuality::kernelDistanceErrorMatchesReplicates()
+{
+    Rng rng(11);
+    const auto f64 = torch::TensorOptions().dtype(torch::kDouble);
+    std::vector<double> means, errors;
+    for (int i = 0; i < 40; ++i) {
+        const auto k = kernelDistance(rng.normal({400, 8}, f64), rng.normal({400, 8}, f64) + 0.3, rng);
+        means.push_back(k.mean);
+        errors.push_back(k.stderr_);
+    }
+    const double spread = torch::tensor(means, f64).std().item<double>();
+    const double reported = torch::tensor(errors, f64).mean().item<double>();
+    QVERIFY2(std::abs(reported / spread - 1.0) < 0.35, qPrintable(QString("reported %1, replicates %2").arg(reported).arg(spread)));
 }
 
 QTEST_APPLESS_MAIN(TestImageQuality)

@@ -1,4 +1,6 @@
 // The DSM objective on data N(0, vI), whose exact score −x/(a²v + s²) makes every expectation closed form.
+#include "GaussianData.h"
+#include "LogQuadrature.h"
 #include "common/Rng.h"
 #include "nn/ScoreFunction.h"
 #include "objective/DenoisingScoreMatching.h"
@@ -13,26 +15,10 @@ Q_DECLARE_METATYPE(scorescope::SdeKind)
 
 namespace {
 const auto f64 = torch::TensorOptions().dtype(torch::kDouble);
-constexpr double v = 0.7;  // data variance per dimension
-constexpr int64_t D = 3;
-
-class GaussianScore : public ScoreFunction {
-public:
-    explicit GaussianScore(std::shared_ptr<const Sde> sde) : sde_(std::move(sde)) {}
-    torch::Tensor score(const torch::Tensor& x, const torch::Tensor& t) override
-    {
-        const auto c = sde_->meanCoeff(t).pow(2) * v + sde_->std(t).pow(2);
-        return -x / broadcastTo(c, x);
-    }
-    std::shared_ptr<const Sde> sde_;
-};
-
-// ½ E‖s* + z/s‖² = ½ D a²v / (s² (a²v + s²))  (derived from s* = −x/c, x = a y + s z)
-double optimalLossPerUnitWeight(const Sde& sde, double t)
-{
-    const double a = sde.meanCoeffAt(t), s = sde.stdAt(t);
-    return 0.5 * D * a * a * v / (s * s * (a * a * v + s * s));
-}
+constexpr double v = testing::gaussianVariance;
+constexpr int64_t D = testing::gaussianDim;
+using testing::GaussianScore;
+using testing::optimalLossPerUnitWeight;
 }
 
 class TestObjective : public QObject {
@@ -89,15 +75,9 @@ void TestObjective::importanceSampledLossIsUnbiased()
     const auto batch = dsm.loss(model, rng.normal({n, D}, f64) * std::sqrt(v), rng);
     const double mean = batch.perSample.mean().item<double>();
     const double se = batch.perSample.std().item<double>() / std::sqrt(double(n));
-    // Trapezoid on a log grid with 100k nodes: relative error < 1e-8.
-    const auto u = torch::linspace(std::log(cfg.eps), 0.0, 100001, f64);
-    const auto t = torch::exp(u);
-    auto integrand = torch::empty_like(t);
-    for (int64_t i = 0; i < t.size(0); ++i) {
-        const double ti = t[i].item<double>();
-        integrand[i] = std::pow(sde->diffusionAt(ti), 2) * optimalLossPerUnitWeight(*sde, ti) * ti;
-    }
-    const double expected = torch::trapezoid(integrand, u).item<double>();
+    const double expected = testing::integrateLog(cfg.eps, 1.0, [&](double t) {
+        return std::pow(sde->diffusionAt(t), 2) * optimalLossPerUnitWeight(*sde, t);
+    });
     QVERIFY2(std::abs(mean - expected) < 4 * se, qPrintable(QString("%1 vs %2 (se %3)").arg(mean).arg(expected).arg(se)));
 }
 

@@ -1,0 +1,112 @@
+#include "cli/Analyses.h"
+#include "cli/ArgParser.h"
+#include "common/Error.h"
+#include "run/AtomicFile.h"
+#include "run/MetricsLog.h"
+#include "run/RunDirectory.h"
+
+#include <cmath>
+#include <map>
+#include <cstdio>
+#include <sstream>
+
+namespace scorescope::cli {
+
+namespace {
+
+// Pools per-bin means and spreads of several logging windows, weighting each by its count.
+struct PooledBin {
+    double count = 0.0;
+    std::map<std::string, std::pair<double, double>> moments;  // name → (Σ c·m, Σ c·(sd² + m²))
+
+    void add(const std::string& name, double c, double mean, double sd)
+    {
+        auto& [first, second] = moments[name];
+        first += c * mean;
+        second += c * (sd * sd + mean * mean);
+    }
+    double mean(const std::string& name) const { return moments.at(name).first / count; }
+    double sd(const std::string& name) const
+    {
+        const double m = mean(name);
+        return std::sqrt(std::max(0.0, moments.at(name).second / count - m * m));
+    }
+};
+
+} // namespace
+
+int analyzeLossScale(const std::vector<std::string>& args)
+{
+    ArgParser a("analyze loss-scale",
+                "Per-noise-level statistics of a training run, pooled over its last logging windows: the\n"
+                "per-sample loss (mean, spread, count, share of the total) binned over log10 sigma, and\n"
+                "for STF runs the weights' max, ESS and the target variances.",
+                {{"run", "DIR", "run directory (required)"},
+                 {"windows", "N", "logging windows to pool, counted from the end (default 10)"},
+                 {"csv", "FILE", "output CSV (required)"}});
+    if (!a.parseOrShowHelp(args))
+        return 0;
+    if (!a.has("run") || !a.has("csv"))
+        throw UsageError("--run DIR and --csv FILE are required");
+    const RunDirectory dir{a.str("run")};
+    const auto rows = MetricsLog::read(dir.metricsJsonl());
+    const size_t windows = static_cast<size_t>(a.positiveInt("windows", 10));
+    std::vector<const nlohmann::ordered_json*> binned;
+    for (auto it = rows.rbegin(); it != rows.rend() && binned.size() < windows; ++it)
+        if (it->contains("bins"))
+            binned.push_back(&(*it)["bins"]);
+    if (binned.empty())
+        throw Error(dir.metricsJsonl(), "has no per-noise-level bins (written by runs since STF and Soft Truncation landed)");
+
+    const auto& centres = (*binned.front())["log10_sigma"];
+    std::vector<PooledBin> pooled(centres.size());
+    std::vector<std::string> names;
+    for (auto it = binned.front()->begin(); it != binned.front()->end(); ++it)
+        if (const auto& k = it.key(); k != "log10_sigma" && k != "count" &&
+                                      !(k.size() > 4 && k.compare(k.size() - 4, 4, "_std") == 0))
+            names.push_back(it.key());
+    for (const auto* bins : binned) {
+        if ((*bins)["log10_sigma"] != centres)
+            throw Error(dir.metricsJsonl(), "bins change between rows");
+        for (size_t b = 0; b < centres.size(); ++b) {
+            const double c = (*bins)["count"][b].get<double>();
+            if (c == 0.0)
+                continue;
+            pooled[b].count += c;
+            for (const auto& name : names)
+                if (bins->contains(name) && !(*bins)[name][b].is_null())
+                    pooled[b].add(name, c, (*bins)[name][b].get<double>(), (*bins)[name + "_std"][b].get<double>());
+        }
+    }
+    double total = 0.0;
+    for (const auto& p : pooled)
+        total += p.count > 0 ? p.count * p.mean("loss") : 0.0;
+
+    std::ostringstream csv;
+    csv.precision(10);
+    csv << "log10_sigma,sigma,count,loss_share";
+    for (const auto& name : names)
+        csv << ',' << name << ',' << name << "_std";
+    csv << '\n';
+    std::printf("%12s %10s %12s %12s %8s\n", "sigma", "count", "loss", "loss_std", "share");
+    for (size_t b = 0; b < pooled.size(); ++b) {
+        const double c = centres[b].get<double>();
+        const auto& p = pooled[b];
+        const double share = p.count > 0 ? p.count * p.mean("loss") / total : 0.0;
+        csv << c << ',' << std::pow(10.0, c) << ',' << p.count << ',' << share;
+        for (const auto& name : names) {
+            if (p.count > 0 && p.moments.count(name))
+                csv << ',' << p.mean(name) << ',' << p.sd(name);
+            else
+                csv << ",,";
+        }
+        csv << '\n';
+        if (p.count > 0)
+            std::printf("%12.4g %10.0f %12.4g %12.4g %8.4f\n", std::pow(10.0, c), p.count, p.mean("loss"), p.sd("loss"), share);
+    }
+    writeFileAtomically(a.str("csv"), csv.str());
+    std::printf("%zu windows pooled; written to %s\n", binned.size(), a.str("csv").c_str());
+    return 0;
+}
+
+} // namespace scorescope::cli

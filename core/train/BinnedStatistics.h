@@ -1,0 +1,36 @@
+#pragma once
+#include <nlohmann/json.hpp>
+#include <torch/types.h>
+
+#include <string>
+#include <vector>
+
+namespace scorescope {
+
+// Per-sample values binned over log10 σ and accumulated over a window of steps: mean, spread
+// and count per bin, as the live per-time views show them (loss scale, STF weights).
+class BinnedStatistics {
+public:
+    BinnedStatistics(double sigmaMin, double sigmaMax, int bins = 16);
+
+    // sigma and each value: [B] per-sample tensors; samples outside [σ_min, σ_max] go to the end bins.
+    void add(const torch::Tensor& sigma, const std::vector<std::pair<std::string, torch::Tensor>>& values);
+
+    // {"log10_sigma": bin centres, "count": [...], name: [bin means], name + "_std": [...]}, with
+    // null for empty bins; then starts a new window.
+    nlohmann::ordered_json take();
+
+    int bins() const { return bins_; }
+
+private:
+    struct Series {
+        std::string name;
+        std::vector<double> sum, sumSquares;
+    };
+    double lo_, hi_;
+    int bins_;
+    std::vector<double> count_;
+    std::vector<Series> series_;
+};
+
+} // namespace scorescope

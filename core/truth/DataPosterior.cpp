@@ -1,0 +1,90 @@
+#include "truth/DataPosterior.h"
+
+#include "common/Rng.h"
+#include "objective/StableTargetField.h"
+#include "truth/GaussianMixture.h"
+#include "truth/MixtureTruth.h"
+
+#include <torch/torch.h>
+
+namespace scorescope {
+
+namespace {
+
+torch::Tensor scalar(double v) { return torch::full({}, v, torch::kDouble); }
+
+class MixturePosterior : public DataPosterior {
+public:
+    explicit MixturePosterior(const GaussianMixture& mixture) : mixture_(mixture) {}
+
+    torch::Tensor samplePrior(int64_t n, Rng& rng) const override { return mixture_.sample(n, rng); }
+
+    torch::Tensor samplePosterior(const torch::Tensor& x, double a, double s, int64_t count, Rng& rng) const override
+    {
+        const MixtureTruth truth(mixture_, scalar(a), scalar(s));
+        const int64_t N = x.size(0), D = x.size(1);
+        const auto k = rng.categorical(truth.responsibilities(x), count).t().reshape({-1});  // [count·N]
+        const auto rows = torch::arange(N, torch::kLong).repeat({count});
+        const auto means = truth.posteriorMeans(x).index({rows, k});                        // [count·N, D]
+        const auto chol = torch::linalg::cholesky(truth.posteriorCovariances()[0]).index_select(0, k);
+        const auto z = rng.normal({count * N, D, 1}, torch::TensorOptions().dtype(torch::kDouble));
+        return (means + torch::matmul(chol, z).squeeze(-1)).reshape({count, N, D});
+    }
+
+    torch::Tensor score(const torch::Tensor& x, double a, double s) const override
+    {
+        return MixtureTruth(mixture_, scalar(a), scalar(s)).score(x);
+    }
+
+    torch::Tensor posteriorTrace(const torch::Tensor& x, double a, double s) const override
+    {
+        return MixtureTruth(mixture_, scalar(a), scalar(s)).posteriorCovariance(x).diagonal(0, -2, -1).sum(-1);
+    }
+
+private:
+    GaussianMixture mixture_;
+};
+
+class EmpiricalPosterior : public DataPosterior {
+public:
+    explicit EmpiricalPosterior(const torch::Tensor& pool) : pool_(pool.to(torch::kDouble).flatten(1)) {}
+
+    torch::Tensor samplePrior(int64_t n, Rng& rng) const override
+    {
+        return pool_.index_select(0, rng.categorical(torch::ones({pool_.size(0)}, torch::kDouble), n));
+    }
+
+    torch::Tensor samplePosterior(const torch::Tensor& x, double a, double s, int64_t count, Rng& rng) const override
+    {
+        const auto w = torch::softmax(referenceLogits(x, scalar(a), scalar(s), pool_), 1);
+        const auto k = rng.categorical(w, count).t().reshape({-1});
+        return pool_.index_select(0, k).reshape({count, x.size(0), pool_.size(1)});
+    }
+
+    torch::Tensor score(const torch::Tensor& x, double a, double s) const override
+    {
+        return stableTargets(x, scalar(a), scalar(s), {}, pool_).score(x.to(torch::kDouble), scalar(a), scalar(s));
+    }
+
+    torch::Tensor posteriorTrace(const torch::Tensor& x, double a, double s) const override
+    {
+        return stableTargets(x, scalar(a), scalar(s), {}, pool_).posteriorTrace;
+    }
+
+private:
+    torch::Tensor pool_;
+};
+
+} // namespace
+
+std::unique_ptr<DataPosterior> mixturePosterior(const GaussianMixture& mixture)
+{
+    return std::make_unique<MixturePosterior>(mixture);
+}
+
+std::unique_ptr<DataPosterior> empiricalPosterior(const torch::Tensor& pool)
+{
+    return std::make_unique<EmpiricalPosterior>(pool);
+}
+
+} // namespace scorescope

@@ -1,0 +1,94 @@
+// Cost of the Stable Target Field against plain DSM (§3.5): training steps/s for reference
+// batches n ∈ {256, 1024, 4096} on the toy MLP (ring8, batch 512) and the Fashion-MNIST U-Net
+// (batch 64), the time of the target computation alone, and the process's peak memory.
+// Prints figures; asserts nothing.
+#include "common/Rng.h"
+#include "objective/StableTargetField.h"
+#include "train/Trainer.h"
+
+#include <torch/torch.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <thread>
+
+using namespace scorescope;
+
+namespace {
+double seconds(std::chrono::steady_clock::time_point start)
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// Peak resident memory of this process so far (VmHWM), in MiB.
+double peakMiB()
+{
+    std::ifstream status("/proc/self/status");
+    std::string key;
+    while (status >> key) {
+        if (key == "VmHWM:") {
+            double kib = 0;
+            status >> kib;
+            return kib / 1024.0;
+        }
+    }
+    return 0.0;
+}
+
+double stepsPerSecond(Trainer& trainer, double budget)
+{
+    for (int i = 0; i < 3; ++i)
+        trainer.step();  // warm-up
+    const auto start = std::chrono::steady_clock::now();
+    int steps = 0;
+    while (seconds(start) < budget) {
+        trainer.step();
+        ++steps;
+    }
+    return steps / seconds(start);
+}
+
+void compare(const char* title, TrainConfig cfg, double budget)
+{
+    std::printf("%s\n  %-22s %10s %10s %14s %12s\n", title, "objective", "steps/s", "overhead", "targets ms", "peak MiB");
+    Trainer dsm(cfg);
+    const double base = stepsPerSecond(dsm, budget);
+    std::printf("  %-22s %10.2f %10s %14s %12.0f\n", "dsm", base, "-", "-", peakMiB());
+    for (int64_t n : {256, 1024, 4096}) {
+        TrainConfig c = cfg;
+        c.objective.target = Target::Stf;
+        c.objective.referenceSize = n;
+        Trainer stf(c);
+        const double rate = stepsPerSecond(stf, budget);
+        // The target computation alone, on a batch and reference batch of the trainer's data.
+        Rng rng(1);
+        const auto data = stf.dataset().sample(cfg.batch + n - 1, rng).to(torch::kFloat);
+        const auto x0 = data.slice(0, 0, cfg.batch), others = data.slice(0, cfg.batch);
+        const auto a = torch::ones({cfg.batch}, torch::kDouble), s = torch::full({cfg.batch}, 0.5, torch::kDouble);
+        const auto start = std::chrono::steady_clock::now();
+        int reps = 0;
+        while (seconds(start) < 1.0) {
+            stableTargets(x0 + 0.5 * torch::randn_like(x0), a, s, x0, others);
+            ++reps;
+        }
+        std::printf("  stf n=%-16lld %10.2f %9.1f%% %14.2f %12.0f\n", static_cast<long long>(n), rate,
+                    100.0 * (base / rate - 1.0), 1000.0 * seconds(start) / reps, peakMiB());
+    }
+}
+}
+
+int main()
+{
+    const int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    torch::set_num_threads(threads);
+    std::printf("bench_stf: LibTorch %s, %d threads, device cpu\n\n", TORCH_VERSION, threads);
+    compare("toy: MLP 4x256, ring8, VP, batch 512", TrainConfig{}, 5.0);
+    std::printf("\n");
+    TrainConfig images;
+    selectDataset(images, "fashion-mnist");
+    selectSde(images, SdeKind::EDM);
+    compare("images: U-Net (width 32), Fashion-MNIST, EDM, batch 64", images, 20.0);
+    return 0;
+}

@@ -1,0 +1,138 @@
+#include "analysis/AnalysisView.h"
+
+#include "analysis/CsvTable.h"
+#include "charts/CurveChartView.h"
+
+#include <QFileInfo>
+#include <QGridLayout>
+
+#include <cmath>
+
+namespace {
+
+using Curve = CurveChartView::Curve;
+using Band = CurveChartView::Band;
+
+Curve curve(const QString& name, const QVector<double>& x, const QVector<double>& y, bool dashed = false)
+{
+    Curve c{name, {}, dashed};
+    for (int i = 0; i < x.size(); ++i)
+        c.points.push_back({x[i], y[i]});
+    return c;
+}
+
+// Contiguous runs of one regime, split at the geometric midpoints between neighbouring σ.
+QVector<Band> regimeBands(const CsvTable& t)
+{
+    const auto sigma = t.numbers("sigma");
+    const auto regime = t.text("regime");
+    const QMap<QString, QColor> colours{{"near", QColor(44, 160, 44, 45)},
+                                        {"intermediate", QColor(255, 127, 14, 45)},
+                                        {"far", QColor(31, 119, 180, 45)}};
+    QVector<Band> bands;
+    for (int i = 0; i < sigma.size(); ++i) {
+        const double lo = i == 0 ? sigma[i] : std::sqrt(sigma[i - 1] * sigma[i]);
+        const double hi = i + 1 == sigma.size() ? sigma[i] : std::sqrt(sigma[i] * sigma[i + 1]);
+        if (!bands.isEmpty() && bands.back().label == regime[i])
+            bands.back().to = hi;
+        else
+            bands.push_back({lo, hi, colours.value(regime[i], QColor(127, 127, 127, 45)), regime[i]});
+    }
+    return bands;
+}
+
+} // namespace
+
+AnalysisView::AnalysisView(QWidget* parent) : QWidget(parent), grid_(new QGridLayout(this))
+{
+    setObjectName("analysisView");
+}
+
+void AnalysisView::add(CurveChartView* chart)
+{
+    grid_->addWidget(chart, charts_.size() / 2, charts_.size() % 2);
+    charts_.push_back(chart);
+}
+
+bool AnalysisView::open(const QStringList& files, QString* error)
+{
+    QVector<CsvTable> tables;
+    for (const auto& f : files) {
+        tables.push_back(CsvTable::read(f, error));
+        if (tables.back().rows() == 0) {
+            if (error->isEmpty())
+                *error = tr("%1: no rows").arg(f);
+            return false;
+        }
+    }
+    qDeleteAll(charts_);
+    charts_.clear();
+    auto name = [](const CsvTable& t) { return QFileInfo(t.path).completeBaseName(); };
+    const auto& first = tables.front();
+
+    if (first.has("v_stf")) {
+        auto* ratio = new CurveChartView(tr("STF target variance / DSM target variance (§3.4)"), tr("σ"), tr("V_STF / V_DSM"), true, true);
+        auto* bias = new CurveChartView(tr("STF bias against the true score"), tr("σ"), tr("RMS bias (score units)"), true, true);
+        auto* variance = new CurveChartView(tr("Target variance, score units (%1)").arg(name(first)), tr("σ"), tr("E tr Cov[target | x]"), true, true);
+        QVector<Curve> ratios, biases;
+        for (const auto& t : tables) {
+            ratios.push_back(curve(name(t), t.numbers("sigma"), t.numbers("ratio")));
+            biases.push_back(curve(name(t), t.numbers("sigma"), t.numbers("bias")));
+        }
+        ratio->setCurves(ratios, regimeBands(first));
+        bias->setCurves(biases, regimeBands(first));
+        variance->setCurves({curve("DSM", first.numbers("sigma"), first.numbers("v_dsm")),
+                             curve("STF", first.numbers("sigma"), first.numbers("v_stf"))},
+                            regimeBands(first));
+        add(ratio);
+        add(bias);
+        add(variance);
+    } else if (first.has("tau_density")) {
+        auto* densities = new CurveChartView(tr("Soft Truncation: densities (§2.2)"), tr("t"), tr("density"), true, true);
+        auto* weights = new CurveChartView(tr("Effective weight in expectation over τ (§2.3)"), tr("t"), tr("λ(t)"), true, true);
+        QVector<Curve> d, w;
+        for (const auto& t : tables) {
+            const QString suffix = tables.size() > 1 ? " " + name(t) : QString();
+            d.push_back(curve(tr("τ") + suffix, t.numbers("t"), t.numbers("tau_density")));
+            d.push_back(curve(tr("t") + suffix, t.numbers("t"), t.numbers("t_density"), true));
+            w.push_back(curve(tr("λ_ST") + suffix, t.numbers("t"), t.numbers("lambda_st")));
+        }
+        w.push_back(curve(tr("fixed ε"), first.numbers("t"), first.numbers("lambda_fixed"), true));
+        densities->setCurves(d);
+        weights->setCurves(w);
+        add(densities);
+        add(weights);
+    } else if (first.has("tau_empirical")) {
+        auto* qq = new CurveChartView(tr("Quantiles: empirical against analytic"), tr("analytic"), tr("empirical"), true, true);
+        QVector<Curve> c;
+        for (const auto& t : tables) {
+            c.push_back(curve(tr("τ ") + name(t), t.numbers("tau_analytic"), t.numbers("tau_empirical")));
+            c.push_back(curve(tr("t ") + name(t), t.numbers("t_analytic"), t.numbers("t_empirical")));
+        }
+        const auto a = first.numbers("tau_analytic");
+        c.push_back(curve(tr("y = x"), {a.front(), 1.0}, {a.front(), 1.0}, true));
+        qq->setCurves(c);
+        add(qq);
+    } else if (first.has("loss_share")) {
+        auto* loss = new CurveChartView(tr("Per-noise-level loss (mean, mean ± std)"), tr("σ"), tr("per-sample loss"), true, true);
+        auto* share = new CurveChartView(tr("Share of the total loss"), tr("σ"), tr("share"), true, false);
+        QVector<Curve> l, s;
+        for (const auto& t : tables) {
+            const auto sigma = t.numbers("sigma"), mean = t.numbers("loss"), sd = t.numbers("loss_std");
+            QVector<double> upper;
+            for (int i = 0; i < mean.size(); ++i)
+                upper.push_back(mean[i] + sd[i]);
+            l.push_back(curve(name(t), sigma, mean));
+            l.push_back(curve(name(t) + tr(" + std"), sigma, upper, true));
+            s.push_back(curve(name(t), sigma, t.numbers("loss_share")));
+        }
+        loss->setCurves(l);
+        share->setCurves(s);
+        add(loss);
+        add(share);
+    } else {
+        *error = tr("%1: not an output of scorescope-cli analyze stf, truncation or loss-scale").arg(first.path);
+        return false;
+    }
+    return true;
+}

@@ -1,0 +1,129 @@
+#include "charts/CurveChartView.h"
+
+#include "charts/LogScaleAxis.h"
+
+#include <QAreaSeries>
+#include <QLineSeries>
+#include <QValueAxis>
+
+#include <cmath>
+
+namespace {
+// Tableau-10: distinguishable and colour-blind tolerant.
+const QColor kPalette[] = {QColor(31, 119, 180), QColor(255, 127, 14), QColor(44, 160, 44), QColor(214, 39, 40),
+                          QColor(148, 103, 189), QColor(140, 86, 75), QColor(227, 119, 194), QColor(127, 127, 127)};
+}
+
+CurveChartView::CurveChartView(const QString& title, const QString& xTitle, const QString& yTitle, bool logX, bool logY,
+                               QWidget* parent)
+    : QChartView(parent), xTitle_(xTitle), yTitle_(yTitle), logX_(logX), logY_(logY)
+{
+    auto* c = new QChart;
+    c->setTitle(title);
+    c->legend()->setAlignment(Qt::AlignBottom);
+    setChart(c);
+    setRenderHint(QPainter::Antialiasing);
+    setRubberBand(QChartView::RectangleRubberBand);
+    setMinimumSize(360, 280);
+}
+
+QAbstractAxis* CurveChartView::makeAxis(bool log, const QString& title, double lo, double hi)
+{
+    if (log) {
+        auto* axis = new LogScaleAxis;
+        axis->setDataRange(lo, hi);
+        axis->setTitleText(title);
+        return axis;
+    }
+    auto* axis = new QValueAxis;
+    axis->setRange(lo, hi);
+    axis->setTitleText(title);
+    axis->applyNiceNumbers();
+    return axis;
+}
+
+int CurveChartView::pointCount() const
+{
+    int n = 0;
+    for (auto* s : chart()->series())
+        if (auto* line = qobject_cast<QLineSeries*>(s))
+            n += line->count();
+    return n;
+}
+
+void CurveChartView::setCurves(const QVector<Curve>& curves, const QVector<Band>& bands)
+{
+    curves_ = curves;
+    auto* c = chart();
+    c->removeAllSeries();
+    for (auto* axis : c->axes()) {
+        c->removeAxis(axis);
+        delete axis;
+    }
+    // Map to axis units (log10 on log axes), dropping what the axis cannot show.
+    auto mapX = [&](double x) { return logX_ ? std::log10(x) : x; };
+    auto mapY = [&](double y) { return logY_ ? std::log10(y) : y; };
+    auto shown = [](bool log, double v) { return std::isfinite(v) && (!log || v > 0.0); };
+    double xlo = INFINITY, xhi = -INFINITY, ylo = INFINITY, yhi = -INFINITY;
+    QVector<QList<QPointF>> mapped;
+    for (const auto& curve : curves) {
+        QList<QPointF> pts;
+        for (const auto& p : curve.points) {
+            if (!shown(logX_, p.x()) || !shown(logY_, p.y()))
+                continue;
+            pts.push_back({mapX(p.x()), mapY(p.y())});
+            xlo = std::min(xlo, p.x()), xhi = std::max(xhi, p.x());
+            ylo = std::min(ylo, p.y()), yhi = std::max(yhi, p.y());
+        }
+        mapped.push_back(pts);
+    }
+    // No data: a unit range; one value: a range around it.
+    auto widen = [](bool log, double& lo, double& hi) {
+        if (!std::isfinite(lo) || !std::isfinite(hi))
+            lo = log ? 0.1 : 0.0, hi = 1.0;
+        else if (!(lo < hi))
+            log ? (lo /= 2, hi *= 2) : (lo -= 1, hi += 1);
+    };
+    widen(logX_, xlo, xhi);
+    widen(logY_, ylo, yhi);
+    // A margin of 5% (of a decade on log axes) around the data.
+    const double ypad = logY_ ? std::pow(10.0, 0.05 * std::log10(yhi / ylo)) : 0.0;
+    if (logY_) ylo /= ypad, yhi *= ypad;
+    else { const double d = 0.05 * (yhi - ylo); ylo -= d, yhi += d; }
+
+    auto* xAxis = makeAxis(logX_, xTitle_, xlo, xhi);
+    auto* yAxis = makeAxis(logY_, yTitle_, ylo, yhi);
+    c->addAxis(xAxis, Qt::AlignBottom);
+    c->addAxis(yAxis, Qt::AlignLeft);
+
+    for (const auto& band : bands) {
+        const double a = std::max(band.from, xlo), b = std::min(band.to, xhi);
+        if (!(a < b))
+            continue;
+        auto* upper = new QLineSeries, *lower = new QLineSeries;
+        upper->append(mapX(a), mapY(yhi));
+        upper->append(mapX(b), mapY(yhi));
+        lower->append(mapX(a), mapY(ylo));
+        lower->append(mapX(b), mapY(ylo));
+        auto* area = new QAreaSeries(upper, lower);
+        area->setName(band.label);
+        area->setColor(band.color);
+        area->setBorderColor(Qt::transparent);
+        c->addSeries(area);
+        area->attachAxis(xAxis);
+        area->attachAxis(yAxis);
+    }
+    for (int i = 0; i < curves.size(); ++i) {
+        auto* s = new QLineSeries;
+        s->setName(curves[i].name);
+        QPen pen(kPalette[i % 8]);
+        pen.setWidthF(2.0);
+        if (curves[i].dashed)
+            pen.setStyle(Qt::DashLine);
+        s->setPen(pen);
+        s->append(mapped[i]);
+        c->addSeries(s);
+        s->attachAxis(xAxis);
+        s->attachAxis(yAxis);
+    }
+}
