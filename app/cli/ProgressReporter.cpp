@@ -35,7 +35,7 @@ void ProgressReporter::update(int64_t done, int64_t total, double rate, const st
         if (since < 0.1 && done < total)
             return;
         const int width = 30, filled = static_cast<int>(frac * width);
-        std::fprintf(stderr, "\r%s [%s%s] %lld/%lld %.1f/s ETA %s %s\x1b[K", label_.c_str(),
+        std::fprintf(stderr, "\r%s [%s%s] %lld/%lld %.3g/s ETA %s %s\x1b[K", label_.c_str(),
                      std::string(filled, '#').c_str(), std::string(width - filled, '.').c_str(),
                      static_cast<long long>(done), static_cast<long long>(total), rate, formatDuration(eta).c_str(),
                      extra.c_str());
@@ -44,7 +44,7 @@ void ProgressReporter::update(int64_t done, int64_t total, double rate, const st
         if (decile == lastDecile_ && since < 30.0 && done < total)
             return;
         lastDecile_ = decile;
-        std::fprintf(stderr, "%s %lld/%lld (%.0f%%) %.1f/s ETA %s %s\n", label_.c_str(), static_cast<long long>(done),
+        std::fprintf(stderr, "%s %lld/%lld (%.0f%%) %.3g/s ETA %s %s\n", label_.c_str(), static_cast<long long>(done),
                      static_cast<long long>(total), 100.0 * frac, rate, formatDuration(eta).c_str(), extra.c_str());
     }
     std::fflush(stderr);

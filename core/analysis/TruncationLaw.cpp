@@ -5,67 +5,65 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace scorescope {
 
-namespace {
-double antiderivative(const Sde& sde, double t)
+double TruncationLaw::antiderivative(double t) const
 {
-    return sde.isAntiderivative(torch::full({}, t, torch::kDouble)).item<double>();
-}
+    return sde_.isAntiderivative(torch::full({}, t, torch::kDouble)).item<double>();
 }
 
 TruncationLaw::TruncationLaw(const Sde& sde, const SoftTruncation& truncation, bool importanceSampled)
     : sde_(sde), truncation_(truncation), importanceSampled_(importanceSampled)
 {
-}
-
-double TruncationLaw::conditionalCdf(double t, double tau) const
-{
-    const double T = truncation_.horizon();
-    if (t <= tau) return 0.0;
-    if (t >= T) return 1.0;
-    if (!importanceSampled_)
-        return (t - tau) / (T - tau);
-    const double lo = antiderivative(sde_, tau);
-    return (antiderivative(sde_, t) - lo) / (antiderivative(sde_, T) - lo);
-}
-
-double TruncationLaw::conditionalDensity(double t, double tau) const
-{
-    const double T = truncation_.horizon();
-    if (t < tau || t > T) return 0.0;
-    if (!importanceSampled_)
-        return 1.0 / (T - tau);
-    return std::pow(sde_.diffusionAt(t) / sde_.stdAt(t), 2) / sde_.isNormaliser(tau);
-}
-
-template <typename F> double TruncationLaw::overTau(double upper, F f) const
-{
-    const double lo = std::log(truncation_.eps()), hi = std::log(std::min(upper, truncation_.horizon()));
-    if (hi <= lo) return 0.0;
     const int n = 2000;
-    const double h = (hi - lo) / n;
-    double sum = 0.0;
-    for (int i = 0; i <= n; ++i) {
-        const double tau = std::exp(lo + i * h);
-        const double v = truncation_.density(tau) * tau * f(tau);  // dτ = τ d ln τ
-        sum += (i == 0 || i == n) ? 0.5 * v : v;
+    const double lo = std::log(truncation.eps()), hi = std::log(truncation.horizon()), h = (hi - lo) / (n - 1);
+    const double T = truncation.horizon();
+    std::vector<double> t(n), prior(n), A(n), rate(n);
+    for (int i = 0; i < n; ++i) {
+        logT_.push_back(lo + i * h);
+        t[i] = std::exp(logT_[i]);
+        prior[i] = truncation.density(t[i]) * t[i];  // P_k(τ) dτ = P_k(τ) τ d ln τ
+        A[i] = importanceSampled ? antiderivative(t[i]) : 0.0;
+        rate[i] = importanceSampled ? std::pow(sde.diffusionAt(t[i]) / sde.stdAt(t[i]), 2) : 0.0;
     }
-    return sum * h;
+    const double AT = importanceSampled ? antiderivative(T) : 0.0;
+    // Trapezoid over τ-nodes 0..j of P_k(τ)·f(τ) for a node function f.
+    auto overTau = [&](int j, auto f) {
+        double sum = 0.0;
+        for (int k = 0; k <= j; ++k)
+            sum += (k == 0 || k == j ? 0.5 : 1.0) * prior[k] * f(k);
+        return sum * h;
+    };
+    for (int j = 0; j < n; ++j) {
+        if (importanceSampled) {
+            cdf_.push_back(overTau(j, [&](int k) { return (A[j] - A[k]) / (AT - A[k]); }));
+            density_.push_back(overTau(j, [&](int k) { return rate[j] / (AT - A[k]); }));
+        } else {
+            cdf_.push_back(overTau(j, [&](int k) { return (t[j] - t[k]) / (T - t[k]); }));
+            density_.push_back(overTau(j, [&](int k) { return 1.0 / (T - t[k]); }));
+        }
+        uniformWeight_.push_back(overTau(j, [&](int k) { return 1.0 / (T - t[k]); }));
+    }
+    cdf_.back() = 1.0;
 }
 
-double TruncationLaw::marginalCdf(double t) const
+double TruncationLaw::interpolate(const std::vector<double>& table, double t) const
 {
-    if (t >= truncation_.horizon()) return 1.0;
-    return overTau(t, [&](double tau) { return conditionalCdf(t, tau); });
+    const double x = std::log(t);
+    if (x <= logT_.front()) return table.front();
+    if (x >= logT_.back()) return table.back();
+    const double h = logT_[1] - logT_[0];
+    const size_t i = std::min(logT_.size() - 2, static_cast<size_t>((x - logT_.front()) / h));
+    const double f = (x - logT_[i]) / h;
+    return (1.0 - f) * table[i] + f * table[i + 1];
 }
 
-double TruncationLaw::marginalDensity(double t) const
-{
-    return overTau(t, [&](double tau) { return conditionalDensity(t, tau); });
-}
+double TruncationLaw::marginalCdf(double t) const { return t >= truncation_.horizon() ? 1.0 : interpolate(cdf_, t); }
+
+double TruncationLaw::marginalDensity(double t) const { return interpolate(density_, t); }
 
 double TruncationLaw::marginalQuantile(double q) const
 {
@@ -81,8 +79,7 @@ double TruncationLaw::effectiveWeight(double t) const
 {
     if (importanceSampled_)
         return std::pow(sde_.diffusionAt(t), 2) * truncation_.cdf(t);
-    const double T = truncation_.horizon();
-    return std::pow(sde_.stdAt(t), 2) * overTau(t, [&](double tau) { return 1.0 / (T - tau); });
+    return std::pow(sde_.stdAt(t), 2) * interpolate(uniformWeight_, t);
 }
 
 } // namespace scorescope

@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QGridLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -67,7 +68,17 @@ bool AnalysisView::open(const QStringList& files, QString* error)
     }
     qDeleteAll(charts_);
     charts_.clear();
-    auto name = [](const CsvTable& t) { return QFileInfo(t.path).completeBaseName(); };
+    // Curves are named by file, less the prefix all files share ("ring8-ve-n16.csv", … → "n16").
+    QStringList bases;
+    for (const auto& t : tables)
+        bases.push_back(QFileInfo(t.path).completeBaseName());
+    int common = 0;
+    if (bases.size() > 1)
+        while (common < bases[0].size() && std::all_of(bases.begin(), bases.end(), [&](const QString& b) {
+                   return common < b.size() - 1 && b[common] == bases[0][common];
+               }))
+            ++common;
+    auto name = [&](const CsvTable& t) { return bases[static_cast<int>(&t - tables.constData())].mid(common); };
     const auto& first = tables.front();
 
     if (first.has("v_stf")) {
