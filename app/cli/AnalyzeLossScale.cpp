@@ -39,16 +39,14 @@ int analyzeLossScale(const std::vector<std::string>& args)
 {
     ArgParser a("analyze loss-scale",
                 "Per-noise-level statistics of a training run, pooled over its last logging windows: the\n"
-                "per-sample loss (mean, spread, count, share of the total) binned over log10 sigma, and\n"
-                "for STF runs the weights' max, ESS and the target variances.",
+                "per-sample loss (mean, spread, count, share of the total) binned over log10 sigma.",
                 {{"run", "DIR", "run directory (required)"},
                  {"windows", "N", "logging windows to pool, counted from the end (default 10)"},
                  {"csv", "FILE", "output CSV (required)"}});
     if (!a.parseOrShowHelp(args))
         return 0;
-    if (!a.has("run") || !a.has("csv"))
-        throw UsageError("--run DIR and --csv FILE are required");
-    const RunDirectory dir{a.str("run")};
+    const RunDirectory dir{a.required("run")};
+    const std::string csvPath = a.required("csv");
     const auto rows = MetricsLog::read(dir.metricsJsonl());
     const size_t windows = static_cast<size_t>(a.positiveInt("windows", 10));
     std::vector<const nlohmann::ordered_json*> binned;
@@ -104,8 +102,8 @@ int analyzeLossScale(const std::vector<std::string>& args)
         if (p.count > 0)
             std::printf("%12.4g %10.0f %12.4g %12.4g %8.4f\n", std::pow(10.0, c), p.count, p.mean("loss"), p.sd("loss"), share);
     }
-    writeFileAtomically(a.str("csv"), csv.str());
-    std::printf("%zu windows pooled; written to %s\n", binned.size(), a.str("csv").c_str());
+    writeFileAtomically(csvPath, csv.str());
+    std::printf("%zu windows pooled; written to %s\n", binned.size(), csvPath.c_str());
     return 0;
 }
 

@@ -77,10 +77,7 @@ int analyzeStf(const std::vector<std::string>& args)
                  {"csv", "FILE", "output CSV (required)"}});
     if (!a.parseOrShowHelp(args))
         return 0;
-    if (!a.has("dataset"))
-        throw UsageError("--dataset is required");
-    if (!a.has("csv"))
-        throw UsageError("--csv FILE is required");
+    const std::string csvPath = a.required("csv");
     const auto sde = makeSde(SdeConfig::defaults(parseSdeKind(a.choice("sde", {"ve", "vp", "subvp", "edm"}, "ve"))));
     StfVarianceOptions options;
     options.referenceSize = a.positiveInt("ref-size", options.referenceSize);
@@ -97,7 +94,7 @@ int analyzeStf(const std::vector<std::string>& args)
     ImageOptions images;
     if (a.has("data-dir"))
         images.dataDir = a.str("data-dir");
-    const auto dataset = loadDataset(a.str("dataset"), images);
+    const auto dataset = loadDataset(a.required("dataset"), images);
     const auto posterior = dataset->mixture() ? mixturePosterior(*dataset->mixture())
                                               : empiricalPosterior(dataset->sample(a.positiveInt("pool", 10000), rng));
     const auto rows = analyseStfVariance(*posterior, *sde, times, options, rng);
@@ -114,8 +111,8 @@ int analyzeStf(const std::vector<std::string>& args)
         std::printf("%10.4g %10.4g %12.4g %12.4g %10.4g %12.4g %10.4f %9.1f  %s\n", r.sigma, r.t, r.vDsm, r.vStf, r.ratio,
                     r.bias, r.maxWeight, r.ess, r.regime.c_str());
     }
-    writeFileAtomically(a.str("csv"), csv.str());
-    std::printf("written to %s\n", a.str("csv").c_str());
+    writeFileAtomically(csvPath, csv.str());
+    std::printf("written to %s\n", csvPath.c_str());
     return 0;
 }
 

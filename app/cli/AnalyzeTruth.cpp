@@ -26,15 +26,12 @@ int analyzeTruth(const std::vector<std::string>& args)
                  {"csv", "FILE", "output CSV (required)"}});
     if (!a.parseOrShowHelp(args))
         return 0;
-    if (!a.has("dataset"))
-        throw UsageError("--dataset is required");
-    if (!a.has("csv"))
-        throw UsageError("--csv FILE is required");
+    const std::string csvPath = a.required("csv");
     const auto sde = makeSde(SdeConfig::defaults(parseSdeKind(a.choice("sde", {"ve", "vp", "subvp", "edm"}, "vp"))));
     const double t = a.number("t", 0.0);
     if (t < 0.0 || t > sde->horizon())
         throw UsageError("--t must lie in [0, " + std::to_string(sde->horizon()) + "] for this SDE");
-    const auto dataset = loadDataset(a.str("dataset"), {});
+    const auto dataset = loadDataset(a.required("dataset"), {});
     const auto* mix = dataset->mixture();
     if (!mix)
         throw Error(a.str("dataset"), "has no closed form (only Gaussian mixtures do)");
@@ -71,9 +68,9 @@ int analyzeTruth(const std::vector<std::string>& args)
         header.push_back("score" + std::to_string(d));
         cols.push_back(score.select(1, d));
     }
-    writeColumnsCsv(a.str("csv"), header, cols);
+    writeColumnsCsv(csvPath, header, cols);
     std::printf("%lld points at t = %g (%s): written to %s\n", static_cast<long long>(x.size(0)), t,
-                sde->name().c_str(), a.str("csv").c_str());
+                sde->name().c_str(), csvPath.c_str());
     return 0;
 }
 

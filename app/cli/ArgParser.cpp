@@ -81,6 +81,15 @@ std::string ArgParser::str(const std::string& name, const std::string& fallback)
     return it == values_.end() ? fallback : it->second;
 }
 
+std::string ArgParser::required(const std::string& name) const
+{
+    if (!has(name)) {
+        const auto* spec = find(name);
+        throw UsageError("--" + name + (spec && !spec->value.empty() ? " " + spec->value : "") + " is required");
+    }
+    return str(name);
+}
+
 int64_t ArgParser::positiveInt(const std::string& name, int64_t fallback) const
 {
     if (!has(name))

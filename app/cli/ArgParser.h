@@ -30,6 +30,7 @@ public:
 
     bool has(const std::string& name) const { return values_.count(name) > 0; }
     std::string str(const std::string& name, const std::string& fallback = "") const;
+    std::string required(const std::string& name) const;  // the value, or UsageError "--name is required"
     int64_t positiveInt(const std::string& name, int64_t fallback) const;
     uint64_t unsignedInt(const std::string& name, uint64_t fallback) const;
     double number(const std::string& name, double fallback) const;

@@ -101,18 +101,19 @@ int64_t DenoisingScoreMatching::extraSamples() const
     return config_.referenceSize - 1;
 }
 
-LossBatch DenoisingScoreMatching::loss(ScoreFunction& model, const torch::Tensor& x0, Rng& rng, const torch::Tensor& extras) const
+LossBatch DenoisingScoreMatching::loss(ScoreFunction& model, const torch::Tensor& x0, Rng& rng, const torch::Tensor& extras,
+                                       bool diagnostics) const
 {
     const double tau = truncation_ ? truncation_->sample(rng) : eps();
     const auto times = drawTimes(x0.size(0), rng, tau);
     const auto z = rng.normal(x0.sizes(), x0.options());
-    auto batch = loss(model, x0, times, z, extras);
+    auto batch = loss(model, x0, times, z, extras, diagnostics);
     batch.tau = tau;
     return batch;
 }
 
 LossBatch DenoisingScoreMatching::loss(ScoreFunction& model, const torch::Tensor& x0, const TimeDraw& times,
-                                       const torch::Tensor& z, const torch::Tensor& extras) const
+                                       const torch::Tensor& z, const torch::Tensor& extras, bool diagnostics) const
 {
     const auto a64 = sde_->meanCoeff(times.t), s64 = sde_->std(times.t);
     const auto a = broadcastTo(a64.to(x0.device(), x0.scalar_type()), x0);
@@ -123,7 +124,7 @@ LossBatch DenoisingScoreMatching::loss(ScoreFunction& model, const torch::Tensor
     if (config_.target == Target::Stf) {
         if (extras.defined() ? extras.size(0) != extraSamples() : extraSamples() != 0)
             throw Error("STF needs " + std::to_string(extraSamples()) + " reference samples beside the minibatch");
-        stf = stableTargets(xt, a64, s64, x0, extras, config_.referenceChunk);
+        stf = stableTargets(xt, a64, s64, x0, extras, config_.referenceChunk, diagnostics);
         // (a·D − x)/s² = −z/s + a(D − y)/s²: written as DSM's target plus a correction that
         // vanishes exactly when the weights sit on the own sample (n = 1).
         err = err - a * (stf.denoised - x0) / (s * s);

@@ -73,11 +73,13 @@ public:
     // Data samples the loss needs beyond the minibatch: STF's reference batch holds each sample's
     // own clean image and n − 1 more, shared by the minibatch; DSM needs none.
     int64_t extraSamples() const;
-    // `extras`: extraSamples() further data samples.
-    LossBatch loss(ScoreFunction& model, const torch::Tensor& x0, Rng& rng, const torch::Tensor& extras = {}) const;
+    // `extras`: extraSamples() further data samples. `diagnostics`: STF also reports its weights'
+    // ESS and target variance (a second pass over the weights; the trainer asks on logging steps).
+    LossBatch loss(ScoreFunction& model, const torch::Tensor& x0, Rng& rng, const torch::Tensor& extras = {},
+                   bool diagnostics = false) const;
     // The same loss at given times and noise, for tests and analysis.
     LossBatch loss(ScoreFunction& model, const torch::Tensor& x0, const TimeDraw& times, const torch::Tensor& z,
-                   const torch::Tensor& extras = {}) const;
+                   const torch::Tensor& extras = {}, bool diagnostics = false) const;
 
     double eps() const;
     const ObjectiveConfig& config() const { return config_; }

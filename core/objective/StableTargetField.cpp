@@ -15,33 +15,38 @@ torch::Tensor column(const torch::Tensor& c, int64_t rows, const torch::Device& 
     return c.to(device, torch::kDouble).reshape({-1, 1}).expand({rows, 1});
 }
 
-// Running sums of p = exp(L − m) over reference rows seen so far, rescaled whenever the row
-// maximum m grows (the streaming log-sum-exp of §3.5).
-struct Accumulator {
-    torch::Tensor m, sum, sumY, sumYY, sum2, sum2Y, sum2YY;
+// The logits as attention (§3.5): queries q = [a·x/s², −a²/2s²] and keys k = [y, ‖y‖²] give
+// q·k = (a x·y − a²‖y‖²/2)/s², the softmax logit up to the per-row constant −‖x‖²/2s².
+torch::Tensor queries(const torch::Tensor& X, const torch::Tensor& a, const torch::Tensor& s)
+{
+    const auto ac = column(a, X.size(0), X.device()), invS2 = 1.0 / column(s, X.size(0), X.device()).pow(2);
+    return torch::cat({X * (ac * invS2), -0.5 * ac * ac * invS2}, 1);
+}
 
-    void add(const torch::Tensor& logits, const torch::Tensor& y, const torch::Tensor& yy, bool perRow)
+torch::Tensor keys(const torch::Tensor& Y) { return torch::cat({Y, Y.pow(2).sum(1, true)}, 1); }
+
+// Running sums over the reference rows seen so far of p = exp(L − m) and p², each against the
+// values [y, 1, ‖y‖²], rescaled whenever the row maximum m grows (streaming log-sum-exp, §3.5).
+struct Accumulator {
+    bool squares;              // also accumulate p² (the diagnostics)
+    torch::Tensor m, pv, p2v;  // [B, 1], [B, D + 2], [B, D + 2]
+
+    // perRow: values [B, D + 2], one reference row per x (the own sample); else shared [k, D + 2].
+    void add(torch::Tensor logits, const torch::Tensor& values, bool perRow)
     {
         const auto chunkMax = std::get<0>(logits.max(1, true));
         const auto mNew = m.defined() ? torch::maximum(m, chunkMax) : chunkMax;
-        const auto p = torch::exp(logits - mNew);
-        const auto p2 = p * p;
-        // perRow: y is [B, D] with one reference row per x (the own sample); else y is shared [k, D].
-        const auto py = perRow ? p * y : torch::matmul(p, y);
-        const auto p2y = perRow ? p2 * y : torch::matmul(p2, y);
-        const auto pyy = (p * yy).sum(1, true), p2yy = (p2 * yy).sum(1, true);
-        if (!m.defined()) {
-            m = mNew, sum = p.sum(1, true), sumY = py, sumYY = pyy, sum2 = p2.sum(1, true), sum2Y = p2y, sum2YY = p2yy;
-            return;
+        const auto p = logits.sub_(mNew).exp_();
+        auto against = [&](const torch::Tensor& w) { return perRow ? w * values : torch::matmul(w, values); };
+        auto pv1 = against(p);
+        auto p2v1 = squares ? against(p * p) : torch::Tensor();
+        if (m.defined()) {
+            const auto r = torch::exp(m - mNew);
+            pv1 += pv * r;
+            if (squares)
+                p2v1 += p2v * (r * r);
         }
-        const auto r = torch::exp(m - mNew), r2 = r * r;
-        m = mNew;
-        sum = sum * r + p.sum(1, true);
-        sumY = sumY * r + py;
-        sumYY = sumYY * r + pyy;
-        sum2 = sum2 * r2 + p2.sum(1, true);
-        sum2Y = sum2Y * r2 + p2y;
-        sum2YY = sum2YY * r2 + p2yy;
+        m = mNew, pv = std::move(pv1), p2v = std::move(p2v1);
     }
 };
 
@@ -49,10 +54,8 @@ struct Accumulator {
 
 torch::Tensor referenceLogits(const torch::Tensor& x, const torch::Tensor& a, const torch::Tensor& s, const torch::Tensor& y)
 {
-    const int64_t B = x.size(0);
-    const auto X = x.reshape({B, -1}).to(torch::kDouble), Y = y.reshape({y.size(0), -1}).to(x.device(), torch::kDouble);
-    const auto ac = column(a, B, x.device());
-    return (ac * torch::matmul(X, Y.t()) - 0.5 * ac * ac * Y.pow(2).sum(1).unsqueeze(0)) / column(s, B, x.device()).pow(2);
+    const auto X = x.reshape({x.size(0), -1}).to(torch::kDouble), Y = y.reshape({y.size(0), -1}).to(x.device(), torch::kDouble);
+    return torch::matmul(queries(X, a, s), keys(Y).t());
 }
 
 torch::Tensor StfTargets::score(const torch::Tensor& x, const torch::Tensor& a, const torch::Tensor& s) const
@@ -68,34 +71,44 @@ torch::Tensor StfTargets::epsilon(const torch::Tensor& x, const torch::Tensor& a
 }
 
 StfTargets stableTargets(const torch::Tensor& x, const torch::Tensor& a, const torch::Tensor& s, const torch::Tensor& own,
-                         const torch::Tensor& others, int64_t chunk)
+                         const torch::Tensor& others, int64_t chunk, bool diagnostics)
 {
     torch::NoGradGuard noGrad;
     const int64_t B = x.size(0);
     const auto X = x.reshape({B, -1}).to(torch::kDouble);
-    Accumulator acc;
+    const int64_t D = X.size(1);
+    const auto q = queries(X, a, s);
+    auto values = [](const torch::Tensor& Y, const torch::Tensor& k) {
+        return torch::cat({Y, torch::ones({Y.size(0), 1}, Y.options()), k.slice(1, -1)}, 1);
+    };
+    Accumulator acc{diagnostics};
     if (own.defined()) {
-        // Row b against its own sample only: the diagonal of the B × B logits.
         const auto Y = own.reshape({B, -1}).to(x.device(), torch::kDouble);
-        acc.add(referenceLogits(X, a, s, Y).diagonal().unsqueeze(1), Y, Y.pow(2).sum(1, true), /*perRow=*/true);
+        const auto k = keys(Y);
+        acc.add((q * k).sum(1, true), values(Y, k), /*perRow=*/true);
     }
     const int64_t n = others.defined() ? others.size(0) : 0;
     const auto R = n > 0 ? others.reshape({n, -1}).to(x.device(), torch::kDouble) : torch::Tensor();
     for (int64_t c = 0; c < n; c += chunk) {
         const auto Y = R.slice(0, c, c + chunk);
-        acc.add(referenceLogits(X, a, s, Y), Y, Y.pow(2).sum(1).unsqueeze(0), /*perRow=*/false);
+        const auto k = keys(Y);
+        acc.add(torch::matmul(q, k.t()), values(Y, k), /*perRow=*/false);
     }
     TORCH_CHECK(acc.m.defined(), "stableTargets: the reference batch is empty");
 
+    const auto sum = acc.pv.slice(1, D, D + 1), sumYY = acc.pv.slice(1, D + 1);
+    const auto Dn = acc.pv.slice(1, 0, D) / sum;
+    const auto DD = Dn.pow(2).sum(1, true);
     StfTargets out;
-    const auto D = acc.sumY / acc.sum;
-    const auto DD = D.pow(2).sum(1, true);
-    out.denoised = D.to(x.scalar_type()).reshape(x.sizes());
-    out.maxWeight = (1.0 / acc.sum).squeeze(1).cpu();  // the largest p is exp(m − m) = 1
-    out.ess = (acc.sum.pow(2) / acc.sum2).squeeze(1).cpu();
-    out.posteriorTrace = (acc.sumYY / acc.sum - DD).clamp_min(0.0).squeeze(1).cpu();
-    out.targetTrace = ((acc.sum2YY - 2.0 * (acc.sum2Y * D).sum(1, true) + DD * acc.sum2) / acc.sum.pow(2))
-                          .clamp_min(0.0).squeeze(1).cpu();
+    out.denoised = Dn.to(x.scalar_type()).reshape(x.sizes());
+    out.maxWeight = (1.0 / sum).squeeze(1).cpu();  // the largest p is exp(m − m) = 1
+    out.posteriorTrace = (sumYY / sum - DD).clamp_min(0.0).squeeze(1).cpu();
+    if (diagnostics) {
+        const auto sum2 = acc.p2v.slice(1, D, D + 1), sum2YY = acc.p2v.slice(1, D + 1);
+        out.ess = (sum.pow(2) / sum2).squeeze(1).cpu();
+        out.targetTrace = ((sum2YY - 2.0 * (acc.p2v.slice(1, 0, D) * Dn).sum(1, true) + DD * sum2) / sum.pow(2))
+                              .clamp_min(0.0).squeeze(1).cpu();
+    }
     return out;
 }
 

@@ -43,7 +43,7 @@ Trainer::Trainer(TrainConfig config)
     objective_ = std::make_unique<DenoisingScoreMatching>(sde_, config_.objective);
 }
 
-StepResult Trainer::step()
+StepResult Trainer::step(bool diagnostics)
 {
     model_->train();
     const double lr = config_.lr * std::min(1.0, static_cast<double>(step_ + 1) / std::max<int64_t>(1, config_.warmup));
@@ -54,7 +54,7 @@ StepResult Trainer::step()
     const auto data = dataset_->sample(config_.batch + extra, rng_).to(device_, torch::kFloat);
     const auto x0 = data.slice(0, 0, config_.batch);
     optimizer_->zero_grad();
-    auto batch = objective_->loss(*model_, x0, rng_, extra > 0 ? data.slice(0, config_.batch) : torch::Tensor());
+    auto batch = objective_->loss(*model_, x0, rng_, extra > 0 ? data.slice(0, config_.batch) : torch::Tensor(), diagnostics);
     batch.loss.backward();
     const double gradNorm = torch::nn::utils::clip_grad_norm_(model_->parameters(), config_.gradClip);
     optimizer_->step();

@@ -26,7 +26,8 @@ class Trainer {
 public:
     explicit Trainer(TrainConfig config);
 
-    StepResult step();
+    // diagnostics: also the objective's per-sample diagnostics (STF weights), for a logging step.
+    StepResult step(bool diagnostics = false);
     int64_t stepCount() const { return step_; }
     void setTotalSteps(int64_t steps) { config_.steps = steps; }
 

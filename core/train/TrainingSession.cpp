@@ -25,23 +25,23 @@ TrainingSession::TrainingSession(RunDirectory dir, const TrainConfig& config)
     metrics_ = std::make_unique<MetricsLog>(dir_.metricsJsonl(), dir_.metricsCsv());
     const auto& sde = *trainer_->sde();
     bins_ = std::make_unique<BinnedStatistics>(sde.sigmaAt(sde.trainingEps()), sde.sigmaAt(sde.horizon()));
+    stfBins_ = std::make_unique<BinnedStatistics>(sde.sigmaAt(sde.trainingEps()), sde.sigmaAt(sde.horizon()));
 }
 
 void TrainingSession::record(const LossBatch& batch)
 {
     if (trainer_->softTruncation())
         taus_.push_back(batch.tau);
-    std::vector<std::pair<std::string, torch::Tensor>> values{{"loss", batch.perSample}};
-    if (batch.stf.denoised.defined()) {
+    bins_->add(batch.sigma, {{"loss", batch.perSample}});
+    if (batch.stf.ess.defined()) {
         // Posterior and target spreads in score units: Cov of (a·y − x)/s² is a²/s⁴ · Cov[y].
         const auto& sde = *trainer_->sde();
         const auto toScore = sde.meanCoeff(batch.t).pow(2) / sde.std(batch.t).pow(4);
-        values.push_back({"stf_max_weight", batch.stf.maxWeight});
-        values.push_back({"stf_ess", batch.stf.ess});
-        values.push_back({"stf_v_dsm", toScore * batch.stf.posteriorTrace});
-        values.push_back({"stf_v_stf", toScore * batch.stf.targetTrace});
+        stfBins_->add(batch.sigma, {{"max_weight", batch.stf.maxWeight},
+                                    {"ess", batch.stf.ess},
+                                    {"v_dsm", toScore * batch.stf.posteriorTrace},
+                                    {"v_stf", toScore * batch.stf.targetTrace}});
     }
-    bins_->add(batch.sigma, values);
 }
 
 TrainingSession::~TrainingSession() = default;
@@ -103,7 +103,9 @@ void TrainingSession::run(const std::function<void(const TrainingProgress&)>& on
     int64_t windowSteps = 0;
     double rate = 0.0;
     while (trainer_->stepCount() < cfg.steps && !(stop && stop->load())) {
-        const auto r = trainer_->step();
+        const int64_t next = trainer_->stepCount() + 1;
+        // STF's weight diagnostics cost a pass over the weights: taken on logging steps only.
+        const auto r = trainer_->step(next % cfg.logEvery == 0 || next == cfg.steps);
         ++windowSteps;
         record(r.batch);
         if (!std::isfinite(r.loss)) {
@@ -120,6 +122,8 @@ void TrainingSession::run(const std::function<void(const TrainingProgress&)>& on
                                        {"steps_per_s", rate},
                                        {"time_s", std::chrono::duration<double>(now - start).count()},
                                        {"bins", bins_->take()}};
+            if (trainer_->config().objective.target == Target::Stf)
+                row["stf_bins"] = stfBins_->take();
             if (!taus_.empty())
                 row["tau"] = std::exchange(taus_, {});
             metrics_->append(row);

@@ -49,7 +49,8 @@ private:
     RunDirectory dir_;
     std::unique_ptr<Trainer> trainer_;
     std::unique_ptr<MetricsLog> metrics_;
-    std::unique_ptr<BinnedStatistics> bins_;
+    std::unique_ptr<BinnedStatistics> bins_;     // per-sample loss, every step
+    std::unique_ptr<BinnedStatistics> stfBins_;  // STF weights and target variances, logging steps
     std::vector<double> taus_;  // Soft Truncation's τ of each step in the logging window
     std::shared_ptr<spdlog::logger> log_;
 };

@@ -1,4 +1,5 @@
 // The DSM objective on data N(0, vI), whose exact score −x/(a²v + s²) makes every expectation closed form.
+#include "SdeKindRows.h"
 #include "GaussianData.h"
 #include "LogQuadrature.h"
 #include "common/Rng.h"
@@ -10,8 +11,6 @@
 #include <torch/torch.h>
 
 using namespace scorescope;
-
-Q_DECLARE_METATYPE(scorescope::SdeKind)
 
 namespace {
 const auto f64 = torch::TensorOptions().dtype(torch::kDouble);
@@ -34,10 +33,7 @@ private Q_SLOTS:
 
 void TestObjective::varianceWeightedLossAtOptimum_data()
 {
-    QTest::addColumn<SdeKind>("kind");
-    QTest::newRow("ve") << SdeKind::VE;
-    QTest::newRow("vp") << SdeKind::VP;
-    QTest::newRow("subvp") << SdeKind::SubVP;
+    testing::addSdeKindRows();
 }
 
 // At fixed t the variance-weighted per-sample loss of the exact score has mean ½ D a²v/(a²v + s²).

@@ -1,12 +1,11 @@
 // SDE coefficients against their defining relations (§1.1, §1.2), by finite differences in double.
+#include "SdeKindRows.h"
 #include "sde/SdeFactory.h"
 
 #include <QtTest/QtTest>
 #include <torch/torch.h>
 
 using namespace scorescope;
-
-Q_DECLARE_METATYPE(scorescope::SdeKind)
 
 namespace {
 torch::Tensor d(double v) { return torch::full({}, v, torch::kDouble); }
@@ -35,11 +34,7 @@ private Q_SLOTS:
 
 void TestSde::kernelSolvesTheForwardSde_data()
 {
-    QTest::addColumn<SdeKind>("kind");
-    QTest::newRow("ve") << SdeKind::VE;
-    QTest::newRow("vp") << SdeKind::VP;
-    QTest::newRow("subvp") << SdeKind::SubVP;
-    QTest::newRow("edm") << SdeKind::EDM;
+    testing::addAllSdeKindRows();
 }
 
 // For dx = f x dt + g dW: da/dt = f a and d(s²)/dt = 2 f s² + g².

@@ -1,6 +1,7 @@
 // Soft Truncation (§2): the law of τ, the IS normaliser Z(τ), and the unbiasedness of the
 // soft-truncated loss for its effective weight λ_ST(t) = g²(t)·F_k(t) (§2.3), on data N(0, vI)
 // where the per-time loss of any linear score is closed form.
+#include "SdeKindRows.h"
 #include "GaussianData.h"
 #include "analysis/TruncationLaw.h"
 #include "LogQuadrature.h"
@@ -14,8 +15,6 @@
 #include <torch/torch.h>
 
 using namespace scorescope;
-
-Q_DECLARE_METATYPE(scorescope::SdeKind)
 
 namespace {
 const auto f64 = torch::TensorOptions().dtype(torch::kDouble);
@@ -89,10 +88,7 @@ void TestSoftTruncation::densityIntegratesToTheCdf()
 
 void TestSoftTruncation::normaliserMatchesQuadrature_data()
 {
-    QTest::addColumn<SdeKind>("kind");
-    QTest::newRow("ve") << SdeKind::VE;
-    QTest::newRow("vp") << SdeKind::VP;
-    QTest::newRow("subvp") << SdeKind::SubVP;
+    testing::addSdeKindRows();
 }
 
 // Z(τ) = ∫_τ^T g²/s² dt (§1.2 with t_min = τ), the factor that keeps each step's IS loss unbiased.

@@ -1,5 +1,6 @@
 // Stable Target Field (§3): the weighted targets against their direct definition, the n = 1 and
 // small-σ limits, and the variance analysis against the far-field law 1/(n − 1).
+#include "SdeKindRows.h"
 #include "analysis/StfVarianceAnalysis.h"
 #include "common/Rng.h"
 #include "data/ToyPresets.h"
@@ -15,8 +16,6 @@
 #include <torch/torch.h>
 
 using namespace scorescope;
-
-Q_DECLARE_METATYPE(scorescope::SdeKind)
 
 namespace {
 const auto f64 = torch::TensorOptions().dtype(torch::kDouble);
@@ -45,11 +44,7 @@ private Q_SLOTS:
 
 void TestStableTargetField::oneReferenceIsDsm_data()
 {
-    QTest::addColumn<SdeKind>("kind");
-    QTest::newRow("ve") << SdeKind::VE;
-    QTest::newRow("vp") << SdeKind::VP;
-    QTest::newRow("subvp") << SdeKind::SubVP;
-    QTest::newRow("edm") << SdeKind::EDM;
+    testing::addAllSdeKindRows();
 }
 
 // n = 1: the reference batch is the own sample, w = 1, and every form of the target is DSM's.
@@ -69,7 +64,7 @@ void TestStableTargetField::oneReferenceIsDsm()
     Rng times(2);
     const auto draw = dsm.drawTimes(64, times);
     LinearScore model;
-    const auto a = dsm.loss(model, y, draw, z), b = stf.loss(model, y, draw, z);
+    const auto a = dsm.loss(model, y, draw, z), b = stf.loss(model, y, draw, z, {}, /*diagnostics=*/true);
     QVERIFY(torch::equal(a.perSample, b.perSample));
     QCOMPARE(b.stf.maxWeight.min().item<double>(), 1.0);
     QCOMPARE(b.stf.ess.max().item<double>(), 1.0);

@@ -2,6 +2,8 @@
 #include "common/Error.h"
 #include "train/TrainConfig.h"
 #include "train/Trainer.h"
+#include "train/TrainingSession.h"
+#include "run/MetricsLog.h"
 
 #include <QtTest/QtTest>
 #include <nlohmann/json.hpp>
@@ -24,6 +26,17 @@ TrainConfig smallConfig()
     return c;
 }
 
+// STF with a reference batch of 32 under Soft Truncation: both draw more from the RNG per step.
+TrainConfig stfSoftTruncatedConfig()
+{
+    TrainConfig c = smallConfig();
+    c.objective.target = Target::Stf;
+    c.objective.referenceSize = 32;
+    c.objective.weighting = Weighting::LikelihoodIS;
+    c.objective.softTruncationK = 1.0;
+    return c;
+}
+
 bool sameParameters(ScoreModel& a, ScoreModel& b)
 {
     const auto pa = a->parameters(), pb = b->parameters();
@@ -37,7 +50,9 @@ bool sameParameters(ScoreModel& a, ScoreModel& b)
 class TestTrainer : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void resumeIsExact_data();
     void resumeIsExact();
+    void sessionLogsPerSigmaBins();
     void lossDecreases();
     void corruptCheckpointIsAnError();
     void configJsonRoundTripAndErrors();
@@ -46,18 +61,27 @@ private:
     QTemporaryDir dir_;
 };
 
+void TestTrainer::resumeIsExact_data()
+{
+    QTest::addColumn<bool>("stf");
+    QTest::newRow("dsm") << false;
+    QTest::newRow("stf, soft truncation") << true;
+}
+
 void TestTrainer::resumeIsExact()
 {
+    QFETCH(bool, stf);
+    const auto config = stf ? stfSoftTruncatedConfig : smallConfig;
     const std::string ckpt = (dir_.path() + "/ckpt.pt").toStdString();
-    Trainer straight(smallConfig());
+    Trainer straight(config());
     for (int i = 0; i < 50; ++i)
         straight.step();
 
-    Trainer first(smallConfig());
+    Trainer first(config());
     for (int i = 0; i < 30; ++i)
         first.step();
     first.saveCheckpoint(ckpt);
-    Trainer resumed(smallConfig());
+    Trainer resumed(config());
     resumed.loadCheckpoint(ckpt);
     QCOMPARE(resumed.stepCount(), 30);
     for (int i = 0; i < 20; ++i)
@@ -66,6 +90,35 @@ void TestTrainer::resumeIsExact()
     auto e1 = straight.emaModel(), e2 = resumed.emaModel();
     QVERIFY(sameParameters(e1, e2));
     QVERIFY(!QFile::exists(QString::fromStdString(ckpt + ".tmp")));
+}
+
+// A session's metrics rows carry the window's per-σ loss bins (every step's samples), the STF
+// weight bins (the logging step's batch) and every step's τ.
+void TestTrainer::sessionLogsPerSigmaBins()
+{
+    TrainConfig c = stfSoftTruncatedConfig();
+    c.steps = 20;
+    c.logEvery = 10;
+    const std::string dir = (dir_.path() + "/session").toStdString();
+    auto session = TrainingSession::create(dir, c);
+    session->run();
+    const auto rows = MetricsLog::read(dir + "/metrics.jsonl");
+    QCOMPARE(rows.size(), size_t(2));
+    for (const auto& row : rows) {
+        double count = 0.0, stfCount = 0.0;
+        for (double n : row["bins"]["count"].get<std::vector<double>>())
+            count += n;
+        for (double n : row["stf_bins"]["count"].get<std::vector<double>>())
+            stfCount += n;
+        QCOMPARE(count, 10.0 * c.batch);
+        QCOMPARE(stfCount, double(c.batch));
+        for (const auto& w : row["stf_bins"]["max_weight"])
+            QVERIFY(w.is_null() || (w.get<double>() > 0.0 && w.get<double>() <= 1.0));
+        const auto taus = row["tau"].get<std::vector<double>>();
+        QCOMPARE(taus.size(), size_t(10));
+        for (double tau : taus)
+            QVERIFY(tau >= 1e-5 && tau <= 1.0);
+    }
 }
 
 void TestTrainer::lossDecreases()
