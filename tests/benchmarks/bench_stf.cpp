@@ -1,6 +1,7 @@
 // Cost of the Stable Target Field against plain DSM (§3.5): training steps/s for reference
 // batches n ∈ {256, 1024, 4096} on the toy MLP (ring8, batch 512) and the Fashion-MNIST U-Net
-// (batch 64), the time of the target computation alone, and the process's peak memory.
+// (batch 64), the time of the target computation alone (without the logging-step diagnostics),
+// and the process's peak memory.
 // Prints figures; asserts nothing.
 #include "common/Rng.h"
 #include "objective/StableTargetField.h"
@@ -70,7 +71,7 @@ void compare(const char* title, TrainConfig cfg, double budget)
         const auto start = std::chrono::steady_clock::now();
         int reps = 0;
         while (seconds(start) < 1.0) {
-            stableTargets(x0 + 0.5 * torch::randn_like(x0), a, s, x0, others);
+            stableTargets(x0 + 0.5 * torch::randn_like(x0), a, s, x0, others, 4096, /*diagnostics=*/false);
             ++reps;
         }
         std::printf("  stf n=%-16lld %10.2f %9.1f%% %14.2f %12.0f\n", static_cast<long long>(n), rate,
