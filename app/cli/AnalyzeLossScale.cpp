@@ -60,7 +60,7 @@ int analyzeLossScale(const std::vector<std::string>& args)
     std::vector<PooledBin> pooled(centres.size());
     std::vector<std::string> names;
     for (auto it = binned.front()->begin(); it != binned.front()->end(); ++it)
-        if (const auto& k = it.key(); k != "log10_sigma" && k != "count" &&
+        if (const auto& k = it.key(); k != "log10_sigma" && k != "t" && k != "count" &&
                                       !(k.size() > 4 && k.compare(k.size() - 4, 4, "_std") == 0))
             names.push_back(it.key());
     for (const auto* bins : binned) {
@@ -82,7 +82,8 @@ int analyzeLossScale(const std::vector<std::string>& args)
 
     std::ostringstream csv;
     csv.precision(10);
-    csv << "log10_sigma,sigma,count,loss_share";
+    const auto& front = *binned.front();
+    csv << "log10_sigma,sigma,t,count,loss_share";
     for (const auto& name : names)
         csv << ',' << name << ',' << name << "_std";
     csv << '\n';
@@ -91,7 +92,10 @@ int analyzeLossScale(const std::vector<std::string>& args)
         const double c = centres[b].get<double>();
         const auto& p = pooled[b];
         const double share = p.count > 0 ? p.count * p.mean("loss") / total : 0.0;
-        csv << c << ',' << std::pow(10.0, c) << ',' << p.count << ',' << share;
+        csv << c << ',' << std::pow(10.0, c) << ',';
+        if (front.contains("t"))  // runs written before bins carried their times lack it
+            csv << front["t"][b].get<double>();
+        csv << ',' << p.count << ',' << share;
         for (const auto& name : names) {
             if (p.count > 0 && p.moments.count(name))
                 csv << ',' << p.mean(name) << ',' << p.sd(name);

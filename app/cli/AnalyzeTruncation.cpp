@@ -49,7 +49,9 @@ int analyzeTruncation(const std::vector<std::string>& args)
                  {"uniform", "", "t | tau uniform on [tau, T] (variance weighting) instead of importance-sampled"},
                  {"samples", "N", "training steps simulated: one tau and one t each (default 20000)"},
                  {"seed", "N", "random seed (default 0)"},
-                 {"curves", "FILE", "also write t, tau_density, tau_cdf, t_density, t_cdf, lambda_st, lambda_fixed"},
+                 {"curves", "FILE", "also write t, tau_density, tau_cdf, t_density, t_cdf, t_density_given_tau,\n"
+                                    "lambda_st, lambda_fixed"},
+                 {"tau", "TAU", "--curves: the tau of t_density_given_tau (default: the median of tau)"},
                  {"csv", "FILE", "output CSV of quantiles (required)"}});
     if (!a.parseOrShowHelp(args))
         return 0;
@@ -91,13 +93,15 @@ int analyzeTruncation(const std::vector<std::string>& args)
     if (a.has("curves")) {
         std::ostringstream curves;
         curves.precision(10);
-        curves << "t,tau_density,tau_cdf,t_density,t_cdf,lambda_st,lambda_fixed\n";
+        const double tau = a.has("tau") ? a.positive("tau", 0.0) : st.quantile(0.5);
+        curves << "t,tau_density,tau_cdf,t_density,t_cdf,t_density_given_tau,lambda_st,lambda_fixed\n";
         const int points = 200;
         for (int i = 0; i < points; ++i) {
             const double t = config.eps * std::pow(sde->horizon() / config.eps, double(i) / (points - 1));
             const double fixed = uniform ? std::pow(sde->stdAt(t), 2) : std::pow(sde->diffusionAt(t), 2);
             curves << t << ',' << st.density(t) << ',' << st.cdf(t) << ',' << law.marginalDensity(t) << ','
-                   << law.marginalCdf(t) << ',' << law.effectiveWeight(t) << ',' << fixed << '\n';
+                   << law.marginalCdf(t) << ',' << law.conditionalDensity(t, tau) << ',' << law.effectiveWeight(t) << ','
+                   << fixed << '\n';
         }
         writeFileAtomically(a.str("curves"), curves.str());
     }

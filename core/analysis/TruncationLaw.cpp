@@ -61,6 +61,16 @@ double TruncationLaw::interpolate(const std::vector<double>& table, double t) co
     return (1.0 - f) * table[i] + f * table[i + 1];
 }
 
+double TruncationLaw::conditionalDensity(double t, double tau) const
+{
+    const double T = truncation_.horizon();
+    if (t < tau || t > T)
+        return 0.0;
+    if (!importanceSampled_)
+        return 1.0 / (T - tau);
+    return std::pow(sde_.diffusionAt(t) / sde_.stdAt(t), 2) / sde_.isNormaliser(tau);
+}
+
 double TruncationLaw::marginalCdf(double t) const { return t >= truncation_.horizon() ? 1.0 : interpolate(cdf_, t); }
 
 double TruncationLaw::marginalDensity(double t) const { return interpolate(density_, t); }

@@ -14,6 +14,7 @@ class TruncationLaw {
 public:
     TruncationLaw(const Sde& sde, const SoftTruncation& truncation, bool importanceSampled);
 
+    double conditionalDensity(double t, double tau) const;  // q(t | τ): (g²/s²)(t)/Z(τ), or 1/(T − τ)
     double marginalCdf(double t) const;                 // ∫ P_k(τ) P(t' ≤ t | τ) dτ
     double marginalDensity(double t) const;             // ∫ P_k(τ) q(t | τ) dτ
     double marginalQuantile(double q) const;            // by bisection in log t

@@ -7,7 +7,9 @@
 #include <spdlog/spdlog.h>
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <utility>
 
@@ -26,6 +28,15 @@ TrainingSession::TrainingSession(RunDirectory dir, const TrainConfig& config)
     const auto& sde = *trainer_->sde();
     bins_ = std::make_unique<BinnedStatistics>(sde.sigmaAt(sde.trainingEps()), sde.sigmaAt(sde.horizon()));
     stfBins_ = std::make_unique<BinnedStatistics>(sde.sigmaAt(sde.trainingEps()), sde.sigmaAt(sde.horizon()));
+}
+
+nlohmann::ordered_json TrainingSession::binsWithTimes(nlohmann::ordered_json bins) const
+{
+    const auto& sde = *trainer_->sde();
+    auto& times = bins["t"] = nlohmann::ordered_json::array();
+    for (const auto& c : bins["log10_sigma"])
+        times.push_back(std::clamp(sde.timeOfSigmaAt(std::pow(10.0, c.get<double>())), sde.trainingEps(), sde.horizon()));
+    return bins;
 }
 
 void TrainingSession::record(const LossBatch& batch)
@@ -121,9 +132,9 @@ void TrainingSession::run(const std::function<void(const TrainingProgress&)>& on
             nlohmann::ordered_json row{{"step", r.step}, {"loss", r.loss}, {"lr", r.lr}, {"grad_norm", r.gradNorm},
                                        {"steps_per_s", rate},
                                        {"time_s", std::chrono::duration<double>(now - start).count()},
-                                       {"bins", bins_->take()}};
+                                       {"bins", binsWithTimes(bins_->take())}};
             if (trainer_->config().objective.target == Target::Stf)
-                row["stf_bins"] = stfBins_->take();
+                row["stf_bins"] = binsWithTimes(stfBins_->take());
             if (!taus_.empty())
                 row["tau"] = std::exchange(taus_, {});
             metrics_->append(row);

@@ -45,6 +45,8 @@ private:
     TrainingSession(RunDirectory dir, const TrainConfig& config);
     void checkpoint();
     void record(const LossBatch& batch);  // into the per-σ bins of the current logging window
+    // Bins as logged: each bin centre's diffusion time t(σ) beside its log10 σ.
+    nlohmann::ordered_json binsWithTimes(nlohmann::ordered_json bins) const;
 
     RunDirectory dir_;
     std::unique_ptr<Trainer> trainer_;

@@ -106,6 +106,8 @@ bool AnalysisView::open(const QStringList& files, QString* error)
             const QString suffix = tables.size() > 1 ? " " + name(t) : QString();
             d.push_back(curve(tr("τ") + suffix, t.numbers("t"), t.numbers("tau_density")));
             d.push_back(curve(tr("t") + suffix, t.numbers("t"), t.numbers("t_density"), true));
+            if (t.has("t_density_given_tau"))
+                d.push_back(curve(tr("t | median τ") + suffix, t.numbers("t"), t.numbers("t_density_given_tau"), true));
             w.push_back(curve(tr("λ_ST") + suffix, t.numbers("t"), t.numbers("lambda_st")));
         }
         w.push_back(curve(tr("fixed ε"), first.numbers("t"), first.numbers("lambda_fixed"), true));
