@@ -39,7 +39,8 @@ int analyzeLossScale(const std::vector<std::string>& args)
 {
     ArgParser a("analyze loss-scale",
                 "Per-noise-level statistics of a training run, pooled over its last logging windows: the\n"
-                "per-sample loss (mean, spread, count, share of the total) binned over log10 sigma.",
+                "per-sample loss (mean, spread, count, share of the total) binned over log10 sigma, and for\n"
+                "runs trained with --gradient-bins each bin's mean share of the gradient.",
                 {{"run", "DIR", "run directory (required)"},
                  {"windows", "N", "logging windows to pool, counted from the end (default 10)"},
                  {"csv", "FILE", "output CSV (required)"}});
@@ -59,9 +60,9 @@ int analyzeLossScale(const std::vector<std::string>& args)
     const auto& centres = (*binned.front())["log10_sigma"];
     std::vector<PooledBin> pooled(centres.size());
     std::vector<std::string> names;
+    // Pooled series are those with a spread beside their mean ("loss" and "loss_std").
     for (auto it = binned.front()->begin(); it != binned.front()->end(); ++it)
-        if (const auto& k = it.key(); k != "log10_sigma" && k != "t" && k != "count" &&
-                                      !(k.size() > 4 && k.compare(k.size() - 4, 4, "_std") == 0))
+        if (binned.front()->contains(it.key() + "_std"))
             names.push_back(it.key());
     for (const auto* bins : binned) {
         if ((*bins)["log10_sigma"] != centres)
@@ -76,6 +77,15 @@ int analyzeLossScale(const std::vector<std::string>& args)
                     pooled[b].add(name, c, (*bins)[name][b].get<double>(), (*bins)[name + "_std"][b].get<double>());
         }
     }
+    // Gradient shares (runs with --gradient-bins) are per logging step: averaged over the windows.
+    std::vector<double> gradShare(centres.size(), 0.0);
+    int shareRows = 0;
+    for (const auto* bins : binned)
+        if (bins->contains("grad_share")) {
+            ++shareRows;
+            for (size_t b = 0; b < centres.size(); ++b)
+                gradShare[b] += (*bins)["grad_share"][b].get<double>();
+        }
     double total = 0.0;
     for (const auto& p : pooled)
         total += p.count > 0 ? p.count * p.mean("loss") : 0.0;
@@ -83,7 +93,7 @@ int analyzeLossScale(const std::vector<std::string>& args)
     std::ostringstream csv;
     csv.precision(10);
     const auto& front = *binned.front();
-    csv << "log10_sigma,sigma,t,count,loss_share";
+    csv << "log10_sigma,sigma,t,count,loss_share,grad_share";
     for (const auto& name : names)
         csv << ',' << name << ',' << name << "_std";
     csv << '\n';
@@ -95,7 +105,9 @@ int analyzeLossScale(const std::vector<std::string>& args)
         csv << c << ',' << std::pow(10.0, c) << ',';
         if (front.contains("t"))  // runs written before bins carried their times lack it
             csv << front["t"][b].get<double>();
-        csv << ',' << p.count << ',' << share;
+        csv << ',' << p.count << ',' << share << ',';
+        if (shareRows > 0)
+            csv << gradShare[b] / shareRows;
         for (const auto& name : names) {
             if (p.count > 0 && p.moments.count(name))
                 csv << ',' << p.mean(name) << ',' << p.sd(name);

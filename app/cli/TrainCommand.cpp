@@ -22,7 +22,7 @@ void onSignal(int) { interrupted = true; }
 const std::vector<std::string> configFlags{"config", "dataset", "sde", "objective", "weighting", "parameterisation",
                                            "eps", "batch", "lr", "warmup", "seed", "device", "hidden", "depth",
                                            "ema", "checkpoint-every", "log-every", "T",
-                                           "data-dir", "image-size", "rgb", "flip", "width", "ref-size", "st-k", "mixed-weight"};
+                                           "data-dir", "image-size", "rgb", "flip", "width", "ref-size", "st-k", "mixed-weight", "gradient-bins"};
 
 TrainConfig configFrom(const ArgParser& a)
 {
@@ -71,6 +71,8 @@ TrainConfig configFrom(const ArgParser& a)
     if (c.emaDecay < 0.0 || c.emaDecay >= 1.0)
         throw UsageError("--ema: expected a decay in [0, 1), got '" + a.str("ema") + "'");
     c.checkpointEvery = a.positiveInt("checkpoint-every", c.checkpointEvery);
+    if (a.has("gradient-bins"))
+        c.gradientBins = true;
     c.logEvery = a.positiveInt("log-every", c.logEvery);
     return c;
 }
@@ -112,6 +114,8 @@ int trainCommand(const std::vector<std::string>& args)
                  {"device", "D", "cpu, cuda or auto (default cpu)"},
                  {"checkpoint-every", "N", "steps between checkpoints (default 1000)"},
                  {"log-every", "N", "steps between metric rows (default 50)"},
+                 {"gradient-bins", "", "on logging steps, log each sigma bin's share of the gradient\n"
+                                       "(one extra backward pass per occupied bin)"},
                  {"out", "DIR", "run directory to create"},
                  {"resume", "DIR", "continue the run in DIR from its checkpoint (--steps may extend it)"},
                  threadsOption()});

@@ -47,6 +47,7 @@ struct ObjectiveConfig {
 // Per-sample losses with their times: everything a per-time view needs to bin the loss scale.
 struct LossBatch {
     torch::Tensor loss;       // scalar, differentiable: mean of perSample
+    torch::Tensor losses;     // [B], differentiable: the per-sample losses themselves
     torch::Tensor t;          // [B] double, CPU
     double tau = 0.0;         // the step's truncation: ε, or Soft Truncation's τ
     torch::Tensor sigma;      // [B] double, CPU: the noise level s/a at t

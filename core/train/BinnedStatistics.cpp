@@ -13,10 +13,15 @@ BinnedStatistics::BinnedStatistics(double sigmaMin, double sigmaMax, int bins)
 {
 }
 
+torch::Tensor BinnedStatistics::binOf(const torch::Tensor& sigma) const
+{
+    return ((torch::log10(sigma.to(torch::kCPU, torch::kDouble)) - lo_) / (hi_ - lo_) * bins_)
+        .floor().clamp(0, bins_ - 1).to(torch::kLong).contiguous();
+}
+
 void BinnedStatistics::add(const torch::Tensor& sigma, const std::vector<std::pair<std::string, torch::Tensor>>& values)
 {
-    const auto index = ((torch::log10(sigma.to(torch::kCPU, torch::kDouble)) - lo_) / (hi_ - lo_) * bins_)
-                           .floor().clamp(0, bins_ - 1).to(torch::kLong).contiguous();
+    const auto index = binOf(sigma);
     const auto* bin = index.data_ptr<int64_t>();
     const int64_t n = index.numel();
     for (int64_t i = 0; i < n; ++i)

@@ -13,7 +13,9 @@ class BinnedStatistics {
 public:
     BinnedStatistics(double sigmaMin, double sigmaMax, int bins = 16);
 
-    // sigma and each value: [B] per-sample tensors; samples outside [σ_min, σ_max] go to the end bins.
+    // The bin of each σ [B] as a long tensor; σ outside [σ_min, σ_max] goes to the end bins.
+    torch::Tensor binOf(const torch::Tensor& sigma) const;
+    // sigma and each value: [B] per-sample tensors.
     void add(const torch::Tensor& sigma, const std::vector<std::pair<std::string, torch::Tensor>>& values);
 
     // {"log10_sigma": bin centres, "count": [...], name: [bin means], name + "_std": [...]}, with

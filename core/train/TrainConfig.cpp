@@ -72,7 +72,7 @@ json toJson(const TrainConfig& c)
                        {"reference_chunk", c.objective.referenceChunk}}},
         {"steps", c.steps}, {"batch", c.batch}, {"lr", c.lr}, {"warmup", c.warmup}, {"grad_clip", c.gradClip},
         {"ema_decay", c.emaDecay}, {"seed", c.seed}, {"device", c.device}, {"log_every", c.logEvery},
-        {"checkpoint_every", c.checkpointEvery},
+        {"checkpoint_every", c.checkpointEvery}, {"gradient_bins", c.gradientBins},
     };
 }
 
@@ -199,6 +199,7 @@ TrainConfig trainConfigFromJson(const json& j, const std::string& origin, TrainC
         r.get("device", c.device);
         r.positive("log_every", c.logEvery);
         r.positive("checkpoint_every", c.checkpointEvery);
+        r.get("gradient_bins", c.gradientBins);
         r.rejectUnknown();
     } catch (const Error& e) {
         throw Error(origin, e.what());

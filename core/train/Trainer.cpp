@@ -43,7 +43,44 @@ Trainer::Trainer(TrainConfig config)
     objective_ = std::make_unique<DenoisingScoreMatching>(sde_, config_.objective);
 }
 
-StepResult Trainer::step(bool diagnostics)
+namespace {
+
+// ∇L as Σ_g ∇L_g, one backward pass per occupied group, with each group's norm and its share
+// ⟨∇L_g, ∇L⟩/‖∇L‖²; leaves ∇L in the parameters' .grad.
+void groupGradients(const torch::Tensor& losses, const torch::Tensor& group, int64_t groups,
+                    std::vector<torch::Tensor> params, StepResult& result)
+{
+    const auto B = static_cast<double>(losses.size(0));
+    const auto g = group.to(losses.device());
+    std::vector<torch::Tensor> flat(groups);
+    torch::Tensor total;
+    for (int64_t k = 0; k < groups; ++k) {
+        const auto mask = g == k;
+        if (!mask.any().item<bool>())
+            continue;
+        const auto grads = torch::autograd::grad({(losses * mask).sum() / B}, params, {}, /*retain_graph=*/true,
+                                                 /*create_graph=*/false, /*allow_unused=*/true);
+        std::vector<torch::Tensor> parts;
+        for (size_t i = 0; i < params.size(); ++i)
+            parts.push_back(grads[i].defined() ? grads[i].reshape({-1}) : torch::zeros({params[i].numel()}, params[i].options()));
+        flat[k] = torch::cat(parts).to(torch::kDouble);
+        total = total.defined() ? total + flat[k] : flat[k].clone();
+    }
+    const double norm2 = total.pow(2).sum().item<double>();
+    for (int64_t k = 0; k < groups; ++k) {
+        result.groupGradientNorm.push_back(flat[k].defined() ? flat[k].norm().item<double>() : 0.0);
+        result.groupGradientShare.push_back(flat[k].defined() && norm2 > 0 ? (flat[k] * total).sum().item<double>() / norm2 : 0.0);
+    }
+    int64_t offset = 0;
+    for (auto& p : params) {
+        p.mutable_grad() = total.slice(0, offset, offset + p.numel()).view(p.sizes()).to(p.options());
+        offset += p.numel();
+    }
+}
+
+} // namespace
+
+StepResult Trainer::step(bool diagnostics, const GradientGroups* groups)
 {
     model_->train();
     const double lr = config_.lr * std::min(1.0, static_cast<double>(step_ + 1) / std::max<int64_t>(1, config_.warmup));
@@ -55,12 +92,19 @@ StepResult Trainer::step(bool diagnostics)
     const auto x0 = data.slice(0, 0, config_.batch);
     optimizer_->zero_grad();
     auto batch = objective_->loss(*model_, x0, rng_, extra > 0 ? data.slice(0, config_.batch) : torch::Tensor(), diagnostics);
-    batch.loss.backward();
-    const double gradNorm = torch::nn::utils::clip_grad_norm_(model_->parameters(), config_.gradClip);
+    StepResult result;
+    if (groups)
+        groupGradients(batch.losses, groups->of(batch.sigma), groups->groups, model_->parameters(), result);
+    else
+        batch.loss.backward();
+    result.gradNorm = torch::nn::utils::clip_grad_norm_(model_->parameters(), config_.gradClip);
     optimizer_->step();
     ema_->update(*model_);
-    ++step_;
-    return {step_, batch.loss.item<double>(), lr, gradNorm, std::move(batch)};
+    result.step = ++step_;
+    result.loss = batch.loss.item<double>();
+    result.lr = lr;
+    result.batch = std::move(batch);
+    return result;
 }
 
 void Trainer::saveCheckpoint(const std::string& path) const

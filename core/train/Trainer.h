@@ -8,7 +8,9 @@
 
 #include <torch/optim/adam.h>
 
+#include <functional>
 #include <memory>
+#include <vector>
 
 namespace scorescope {
 
@@ -18,6 +20,15 @@ struct StepResult {
     double lr = 0.0;
     double gradNorm = 0.0;
     LossBatch batch;      // per-sample losses and their t
+    // With gradient groups: per group g, ‖∇L_g‖ and its share ⟨∇L_g, ∇L⟩/‖∇L‖² of the total
+    // gradient (the shares sum to 1), where L_g is the group's part of the batch loss.
+    std::vector<double> groupGradientNorm, groupGradientShare;
+};
+
+// Maps each sample's σ [B] to a group id in [0, groups) (the σ bins), for gradient shares.
+struct GradientGroups {
+    std::function<torch::Tensor(const torch::Tensor& sigma)> of;
+    int64_t groups = 0;
 };
 
 // One training run's state: model, EMA, Adam with linear warm-up, gradient clipping and the RNG.
@@ -27,7 +38,8 @@ public:
     explicit Trainer(TrainConfig config);
 
     // diagnostics: also the objective's per-sample diagnostics (STF weights), for a logging step.
-    StepResult step(bool diagnostics = false);
+    // groups: also each group's gradient share; costs one backward pass per occupied group.
+    StepResult step(bool diagnostics = false, const GradientGroups* groups = nullptr);
     int64_t stepCount() const { return step_; }
     void setTotalSteps(int64_t steps) { config_.steps = steps; }
 

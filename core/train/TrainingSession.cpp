@@ -115,8 +115,10 @@ void TrainingSession::run(const std::function<void(const TrainingProgress&)>& on
     double rate = 0.0;
     while (trainer_->stepCount() < cfg.steps && !(stop && stop->load())) {
         const int64_t next = trainer_->stepCount() + 1;
-        // STF's weight diagnostics cost a pass over the weights: taken on logging steps only.
-        const auto r = trainer_->step(next % cfg.logEvery == 0 || next == cfg.steps);
+        // STF's weight diagnostics and the per-bin gradients cost extra passes: logging steps only.
+        const bool logStep = next % cfg.logEvery == 0 || next == cfg.steps;
+        const GradientGroups groups{[this](const torch::Tensor& sigma) { return bins_->binOf(sigma); }, bins_->bins()};
+        const auto r = trainer_->step(logStep, logStep && cfg.gradientBins ? &groups : nullptr);
         ++windowSteps;
         record(r.batch);
         if (!std::isfinite(r.loss)) {
@@ -133,6 +135,10 @@ void TrainingSession::run(const std::function<void(const TrainingProgress&)>& on
                                        {"steps_per_s", rate},
                                        {"time_s", std::chrono::duration<double>(now - start).count()},
                                        {"bins", binsWithTimes(bins_->take())}};
+            if (!r.groupGradientShare.empty()) {
+                row["bins"]["grad_share"] = r.groupGradientShare;
+                row["bins"]["grad_norm"] = r.groupGradientNorm;
+            }
             if (trainer_->config().objective.target == Target::Stf)
                 row["stf_bins"] = binsWithTimes(stfBins_->take());
             if (!taus_.empty())

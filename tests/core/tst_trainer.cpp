@@ -53,6 +53,7 @@ private Q_SLOTS:
     void resumeIsExact_data();
     void resumeIsExact();
     void sessionLogsPerSigmaBins();
+    void groupGradientsSumToTheGradient();
     void lossDecreases();
     void corruptCheckpointIsAnError();
     void configJsonRoundTripAndErrors();
@@ -185,6 +186,28 @@ void TestTrainer::configJsonRoundTripAndErrors()
             QVERIFY2(QString(e.what()).startsWith("cfg.json: "), e.what());
             QVERIFY2(QString(e.what()).contains(QString::fromStdString(expected)), e.what());
         }
+    }
+}
+
+// Per-group backward passes add up to the ordinary gradient (float32 sums in another order:
+// relative 1e-5), and the shares ⟨∇L_g, ∇L⟩/‖∇L‖² to 1 (double arithmetic: 1e-9).
+void TestTrainer::groupGradientsSumToTheGradient()
+{
+    Trainer plain(smallConfig()), grouped(smallConfig());
+    plain.step();
+    const GradientGroups byIndex{[](const torch::Tensor& sigma) { return torch::arange(sigma.size(0)) % 5; }, 5};
+    const auto r = grouped.step(false, &byIndex);
+    QCOMPARE(r.groupGradientShare.size(), size_t(5));
+    double sum = 0.0;
+    for (double share : r.groupGradientShare)
+        sum += share;
+    QVERIFY(std::abs(sum - 1.0) < 1e-9);
+    for (double norm : r.groupGradientNorm)
+        QVERIFY(norm > 0.0);
+    const auto a = plain.model()->parameters(), b = grouped.model()->parameters();
+    for (size_t i = 0; i < a.size(); ++i) {
+        const double scale = a[i].grad().abs().max().item<double>();
+        QVERIFY((a[i].grad() - b[i].grad()).abs().max().item<double>() <= 1e-5 * scale + 1e-12);
     }
 }
 

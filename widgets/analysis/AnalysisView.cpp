@@ -128,7 +128,7 @@ bool AnalysisView::open(const QStringList& files, QString* error)
         add(qq);
     } else if (first.has("loss_share")) {
         auto* loss = new CurveChartView(tr("Per-noise-level loss (mean, mean ± std)"), tr("σ"), tr("per-sample loss"), true, true);
-        auto* share = new CurveChartView(tr("Share of the total loss"), tr("σ"), tr("share"), true, false);
+        auto* share = new CurveChartView(tr("Share of the total loss (and gradient)"), tr("σ"), tr("share"), true, false);
         QVector<Curve> l, s;
         for (const auto& t : tables) {
             const auto sigma = t.numbers("sigma"), mean = t.numbers("loss"), sd = t.numbers("loss_std");
@@ -137,7 +137,10 @@ bool AnalysisView::open(const QStringList& files, QString* error)
                 upper.push_back(mean[i] + sd[i]);
             l.push_back(curve(name(t), sigma, mean));
             l.push_back(curve(name(t) + tr(" + std"), sigma, upper, true));
-            s.push_back(curve(name(t), sigma, t.numbers("loss_share")));
+            s.push_back(curve(name(t) + tr(" loss"), sigma, t.numbers("loss_share")));
+            const auto grad = t.numbers("grad_share");
+            if (std::any_of(grad.begin(), grad.end(), [](double v) { return std::isfinite(v); }))
+                s.push_back(curve(name(t) + tr(" gradient"), sigma, grad, true));
         }
         loss->setCurves(l);
         share->setCurves(s);
