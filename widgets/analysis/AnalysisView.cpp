@@ -135,12 +135,13 @@ bool AnalysisView::open(const QStringList& files, QString* error)
             QVector<double> upper;
             for (int i = 0; i < mean.size(); ++i)
                 upper.push_back(mean[i] + sd[i]);
-            l.push_back(curve(name(t), sigma, mean));
-            l.push_back(curve(name(t) + tr(" + std"), sigma, upper, true));
-            s.push_back(curve(name(t) + tr(" loss"), sigma, t.numbers("loss_share")));
+            const QString prefix = tables.size() > 1 ? name(t) + " " : QString();
+            l.push_back(curve(prefix + tr("mean"), sigma, mean));
+            l.push_back(curve(prefix + tr("mean + std"), sigma, upper, true));
+            s.push_back(curve(prefix + tr("loss"), sigma, t.numbers("loss_share")));
             const auto grad = t.numbers("grad_share");
             if (std::any_of(grad.begin(), grad.end(), [](double v) { return std::isfinite(v); }))
-                s.push_back(curve(name(t) + tr(" gradient"), sigma, grad, true));
+                s.push_back(curve(prefix + tr("gradient"), sigma, grad, true));
         }
         loss->setCurves(l);
         share->setCurves(s);
