@@ -43,6 +43,7 @@ private Q_SLOTS:
     void badFlags();
     void badFiles();
     void analyzeTruthMatchesClosedForm();
+    void analyzeStfAndLossScale();
     void killDuringTrainingThenResume();
     void sampleAndEvalARun();
 
@@ -59,6 +60,9 @@ void TestCli::help_data()
     QTest::newRow("eval") << QStringList{"eval", "--help"};
     QTest::newRow("analyze") << QStringList{"analyze", "--help"};
     QTest::newRow("analyze truth") << QStringList{"analyze", "truth", "--help"};
+    QTest::newRow("analyze stf") << QStringList{"analyze", "stf", "--help"};
+    QTest::newRow("analyze truncation") << QStringList{"analyze", "truncation", "--help"};
+    QTest::newRow("analyze loss-scale") << QStringList{"analyze", "loss-scale", "--help"};
 }
 
 void TestCli::help()
@@ -84,6 +88,14 @@ void TestCli::badFlags_data()
     QTest::newRow("sample source") << QStringList{"sample"} << "give exactly one of --run DIR and --checkpoint FILE";
     QTest::newRow("bad sampler") << QStringList{"sample", "--run", "x", "--sampler", "ddim"} << "--sampler: 'ddim' is not one of";
     QTest::newRow("t out of range") << QStringList{"analyze", "truth", "--dataset", "ring8", "--t", "2", "--csv", "o.csv"} << "--t must lie in";
+    QTest::newRow("stf without csv") << QStringList{"analyze", "stf", "--dataset", "ring8"} << "--csv FILE is required";
+    QTest::newRow("stf one replicate") << QStringList{"analyze", "stf", "--dataset", "ring8", "--replicates", "1", "--csv", "o.csv"}
+                                       << "--replicates must be at least 2";
+    QTest::newRow("stf sigma out of range") << QStringList{"analyze", "stf", "--dataset", "ring8", "--sigmas", "0.1,500", "--csv", "o.csv"}
+                                            << "--sigmas: 500.000000 is outside";
+    QTest::newRow("truncation eps above T") << QStringList{"analyze", "truncation", "--eps", "2", "--csv", "o.csv"}
+                                            << "--eps must be below the horizon";
+    QTest::newRow("bad objective") << QStringList{"train", "--objective", "ism", "--out", "x"} << "--objective: 'ism' is not one of dsm, stf";
 }
 
 // One line on stderr, exit code 2, nothing on stdout.
@@ -139,6 +151,34 @@ void TestCli::analyzeTruthMatchesClosedForm()
                              torch::full({}, sde->stdAt(0.3), torch::kDouble));
     QVERIFY(torch::allclose(table.select(1, 2), truth.logDensity(x), 1e-8, 1e-9));
     QVERIFY(torch::allclose(table.slice(1, 3, 5), truth.score(x), 1e-8, 1e-9));
+}
+
+// analyze stf writes exactly the documented columns, one row per σ, in the far field the ratio
+// near 1/(n − 1) (n = 8, 400 replicates: ±7 %; allowed ±30 %), and analyze loss-scale names a
+// run directory without bins as the problem.
+void TestCli::analyzeStfAndLossScale()
+{
+    const QString out = dir_.path() + "/stf.csv";
+    auto r = runCli({"analyze", "stf", "--dataset", "ring8", "--sde", "ve", "--ref-size", "8", "--sigmas", "0.05,40",
+                     "--samples", "16", "--replicates", "400", "--csv", out});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QFile f(out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const auto lines = QString(f.readAll()).trimmed().split('\n');
+    QCOMPARE(lines.size(), 3);
+    QCOMPARE(lines[0], QString("sigma,t,v_dsm,v_stf,ratio,bias,max_weight,ess,regime"));
+    const auto far = lines[2].split(',');
+    QCOMPARE(far[8], QString("far"));
+    QVERIFY2(std::abs(far[4].toDouble() * 7.0 - 1.0) < 0.3, qPrintable(lines[2]));
+
+    QDir().mkpath(dir_.path() + "/nobins");
+    QFile m(dir_.path() + "/nobins/metrics.jsonl");
+    QVERIFY(m.open(QIODevice::WriteOnly));
+    m.write("{\"step\":10,\"loss\":1.0}\n");
+    m.close();
+    r = runCli({"analyze", "loss-scale", "--run", dir_.path() + "/nobins", "--csv", dir_.path() + "/ls.csv"});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("nobins/metrics.jsonl: has no per-noise-level bins"), qPrintable(r.err));
 }
 
 void TestCli::killDuringTrainingThenResume()
