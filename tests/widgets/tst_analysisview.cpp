@@ -11,6 +11,7 @@ class TestAnalysisView : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void stfCsvGivesRatioBiasAndVarianceCharts();
+    void truncationAndLossScaleCsvs();
     void badCsvNamesTheFile();
 
 private:
@@ -45,6 +46,29 @@ void TestAnalysisView::stfCsvGivesRatioBiasAndVarianceCharts()
             QVERIFY(axis->isVisible());
     // Three regimes shaded behind the ratio curves.
     QCOMPARE(view.charts()[0]->chart()->series().size(), 2 + 3);
+}
+
+void TestAnalysisView::truncationAndLossScaleCsvs()
+{
+    const auto curves = write("curves.csv", "t,tau_density,tau_cdf,t_density,t_cdf,t_density_given_tau,lambda_st,lambda_fixed\n"
+                                            "0.001,100,0.4,20,0.1,0,0.01,0.1\n"
+                                            "0.1,1,0.8,2,0.5,3,0.2,0.3\n"
+                                            "1,0.1,1,1,1,1,20,20\n");
+    AnalysisView view;
+    QString error;
+    QVERIFY2(view.open({curves}, &error), qPrintable(error));
+    QCOMPARE(view.charts().size(), 2);
+    QCOMPARE(view.charts()[0]->curveCount(), 3);  // τ, t, t | τ
+    QCOMPARE(view.charts()[0]->pointCount(), 3 + 3 + 2);  // the zero density has no place on a log axis
+    QCOMPARE(view.charts()[1]->curveCount(), 2);  // λ_ST, fixed ε
+
+    const auto scale = write("ls.csv", "log10_sigma,sigma,t,count,loss_share,grad_share,loss,loss_std\n"
+                                       "-2,0.01,0.001,100,0.7,0.2,20,5\n"
+                                       "1,10,0.7,100,0.3,0.8,0.5,0.1\n");
+    QVERIFY2(view.open({scale}, &error), qPrintable(error));
+    QCOMPARE(view.charts().size(), 2);
+    QCOMPARE(view.charts()[1]->curveCount(), 2);  // loss and gradient shares
+    QCOMPARE(view.charts()[1]->pointCount(), 4);
 }
 
 void TestAnalysisView::badCsvNamesTheFile()
