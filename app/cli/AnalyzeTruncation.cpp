@@ -94,6 +94,8 @@ int analyzeTruncation(const std::vector<std::string>& args)
         std::ostringstream curves;
         curves.precision(10);
         const double tau = a.has("tau") ? a.positive("tau", 0.0) : st.quantile(0.5);
+        if (tau < config.eps || tau >= sde->horizon())
+            throw UsageError("--tau must lie in [eps, T) = [" + std::to_string(config.eps) + ", " + std::to_string(sde->horizon()) + ")");
         curves << "t,tau_density,tau_cdf,t_density,t_cdf,t_density_given_tau,lambda_st,lambda_fixed\n";
         const int points = 200;
         for (int i = 0; i < points; ++i) {

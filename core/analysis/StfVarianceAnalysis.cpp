@@ -43,7 +43,8 @@ std::vector<StfVarianceRow> analyseStfVariance(const DataPosterior& data, const 
         const auto S = torch::stack(scores);                                     // [R, N, D]
         const auto trCov = (S - S.mean(0)).pow(2).sum(-1).sum(0) / double(R - 1);  // [N]
         row.vStf = trCov.mean().item<double>();
-        row.ratio = row.vStf / row.vDsm;
+        // One-hot weights (near field of a finite pool) make both variances exactly zero: STF is DSM there.
+        row.ratio = row.vDsm > 0.0 ? row.vStf / row.vDsm : 1.0;
         // Bias: the DSM target of the same y_1, f = (a·y_1 − x)/s², has mean exactly ∇log p_t(x)
         // and is strongly correlated with ŝ_STF outside the far field, so ŝ − c(f − ∇log p_t) is an
         // unbiased, far less noisy stand-in for ŝ (c fitted by least squares). ‖mean − truth‖²

@@ -24,16 +24,18 @@ TruncationLaw::TruncationLaw(const Sde& sde, const SoftTruncation& truncation, b
     std::vector<double> t(n), prior(n), A(n), rate(n);
     for (int i = 0; i < n; ++i) {
         logT_.push_back(lo + i * h);
-        t[i] = std::exp(logT_[i]);
+        // The end nodes exactly: exp(log ε) may round below ε, where P_k is zero.
+        t[i] = i == 0 ? truncation.eps() : i == n - 1 ? T : std::exp(logT_[i]);
         prior[i] = truncation.density(t[i]) * t[i];  // P_k(τ) dτ = P_k(τ) τ d ln τ
         A[i] = importanceSampled ? antiderivative(t[i]) : 0.0;
         rate[i] = importanceSampled ? std::pow(sde.diffusionAt(t[i]) / sde.stdAt(t[i]), 2) : 0.0;
     }
     const double AT = importanceSampled ? antiderivative(T) : 0.0;
-    // Trapezoid over τ-nodes 0..j of P_k(τ)·f(τ) for a node function f.
+    // Trapezoid over τ-nodes 0..j of P_k(τ)·f(τ) for a node function f. At τ = T the conditional
+    // law of t degenerates (0/0, 1/0): that single node has measure zero and is left out.
     auto overTau = [&](int j, auto f) {
         double sum = 0.0;
-        for (int k = 0; k <= j; ++k)
+        for (int k = 0; k <= std::min(j, n - 2); ++k)
             sum += (k == 0 || k == j ? 0.5 : 1.0) * prior[k] * f(k);
         return sum * h;
     };

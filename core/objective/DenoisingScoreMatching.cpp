@@ -85,8 +85,9 @@ DenoisingScoreMatching::TimeDraw DenoisingScoreMatching::drawTimes(int64_t batch
         const int64_t half = batch / 2;
         const auto tIs = sde_->isSample(u.slice(0, 0, batch - half), tMin);
         const auto tUniform = tMin + u.slice(0, batch - half) * (T - tMin);
+        // ½·Z on the IS half against mixedWeight on the uniform half, as in the reference code (§2.2).
         return {torch::cat({tIs, tUniform}),
-                torch::cat({sde_->isNormaliser(tMin) * sde_->std(tIs).pow(2), config_.mixedWeight * sde_->std(tUniform).pow(2)})};
+                torch::cat({0.5 * sde_->isNormaliser(tMin) * sde_->std(tIs).pow(2), config_.mixedWeight * sde_->std(tUniform).pow(2)})};
     }
     }
     throw Error("unknown weighting");

@@ -18,7 +18,7 @@ enum class Weighting {
     Likelihood,    // λ = g², t ~ U[ε, T]                      (§1.2, ScoreFlow)
     LikelihoodIS,  // λ = g², t ~ g²/s² on [ε, T], weight Z s²  (§1.2, importance sampled)
     Edm,           // ln σ ~ N(P_mean, P_std²) truncated to [σ(ε), σ(T)], λ(σ) = (σ²+σ_d²)/(σσ_d)² on the denoiser  (§1.5)
-    Mixed          // first half of the batch LikelihoodIS, second half Variance scaled by mixedWeight (§2.2, FID configs)
+    Mixed          // first half of the batch LikelihoodIS at ½ weight, second half Variance × mixedWeight (§2.2, FID configs)
 };
 
 Weighting parseWeighting(const std::string& name);

@@ -210,6 +210,10 @@ TrainConfig trainConfigFromJson(const json& j, const std::string& origin, TrainC
         throw Error(origin, "\"warmup\" must not be negative");
     if (c.device != "cpu" && c.device != "cuda" && c.device != "auto")
         throw Error(origin, "\"device\" must be cpu, cuda or auto");
+    if (c.objective.softTruncationK < 0.0)
+        throw Error(origin, "\"objective.soft_truncation_k\" must not be negative (0 turns Soft Truncation off)");
+    if (!(c.objective.mixedWeight > 0.0))
+        throw Error(origin, "\"objective.mixed_weight\" must be positive");
     return c;
 }
 

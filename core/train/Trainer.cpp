@@ -52,7 +52,10 @@ void groupGradients(const torch::Tensor& losses, const torch::Tensor& group, int
 {
     const auto B = static_cast<double>(losses.size(0));
     const auto g = group.to(losses.device());
+    if (g.numel() != losses.size(0) || (g < 0).any().item<bool>() || (g >= groups).any().item<bool>())
+        throw Error("gradient groups: expected one id in [0, " + std::to_string(groups) + ") per sample");
     std::vector<torch::Tensor> flat(groups);
+    std::vector<bool> used(params.size(), false);
     torch::Tensor total;
     for (int64_t k = 0; k < groups; ++k) {
         const auto mask = g == k;
@@ -61,8 +64,10 @@ void groupGradients(const torch::Tensor& losses, const torch::Tensor& group, int
         const auto grads = torch::autograd::grad({(losses * mask).sum() / B}, params, {}, /*retain_graph=*/true,
                                                  /*create_graph=*/false, /*allow_unused=*/true);
         std::vector<torch::Tensor> parts;
-        for (size_t i = 0; i < params.size(); ++i)
+        for (size_t i = 0; i < params.size(); ++i) {
+            used[i] = used[i] || grads[i].defined();
             parts.push_back(grads[i].defined() ? grads[i].reshape({-1}) : torch::zeros({params[i].numel()}, params[i].options()));
+        }
         flat[k] = torch::cat(parts).to(torch::kDouble);
         total = total.defined() ? total + flat[k] : flat[k].clone();
     }
@@ -72,9 +77,11 @@ void groupGradients(const torch::Tensor& losses, const torch::Tensor& group, int
         result.groupGradientShare.push_back(flat[k].defined() && norm2 > 0 ? (flat[k] * total).sum().item<double>() / norm2 : 0.0);
     }
     int64_t offset = 0;
-    for (auto& p : params) {
-        p.mutable_grad() = total.slice(0, offset, offset + p.numel()).view(p.sizes()).to(p.options());
-        offset += p.numel();
+    for (size_t i = 0; i < params.size(); ++i) {
+        // Parameters the loss does not reach keep no gradient, as after an ordinary backward().
+        if (used[i])
+            params[i].mutable_grad() = total.slice(0, offset, offset + params[i].numel()).view(params[i].sizes()).to(params[i].options());
+        offset += params[i].numel();
     }
 }
 

@@ -31,6 +31,7 @@ private Q_SLOTS:
     void tauFollowsItsCdf_data();
     void tauFollowsItsCdf();
     void densityIntegratesToTheCdf();
+    void largeKApproachesFixedTruncation();
     void normaliserMatchesQuadrature_data();
     void normaliserMatchesQuadrature();
     void softTruncatedLossIsUnbiased();
@@ -86,6 +87,23 @@ void TestSoftTruncation::densityIntegratesToTheCdf()
     }
 }
 
+// k = 100 and 1000 (ε^{1−k} overflows a double): τ stays finite and hugs ε; the median is
+// ε·2^{1/(k−1)} in closed form, and the CDF inverts the quantile to rounding.
+void TestSoftTruncation::largeKApproachesFixedTruncation()
+{
+    for (double k : {100.0, 1000.0}) {
+        const SoftTruncation st(1e-5, 1.0, k);
+        Rng rng(25);
+        for (int i = 0; i < 1000; ++i) {
+            const double tau = st.sample(rng);
+            QVERIFY(std::isfinite(tau) && tau >= 1e-5 && tau < 1e-4);
+        }
+        QVERIFY(std::abs(st.quantile(0.5) / (1e-5 * std::pow(2.0, 1.0 / (k - 1.0))) - 1.0) < 1e-12);
+        QVERIFY(std::abs(st.cdf(st.quantile(0.3)) - 0.3) < 1e-12);
+        QVERIFY(std::isfinite(st.density(2e-5)) && st.density(2e-5) > 0.0);
+    }
+}
+
 void TestSoftTruncation::normaliserMatchesQuadrature_data()
 {
     testing::addSdeKindRows();
@@ -133,7 +151,7 @@ void TestSoftTruncation::softTruncatedLossIsUnbiased()
     QVERIFY2(std::abs(mean - expected) < 4 * se, qPrintable(QString("%1 vs %2 (se %3)").arg(mean).arg(expected).arg(se)));
 }
 
-// Mixed (§2.2): the first half is the IS loss, ∫ g² ℓ dt; the second half mixedWeight·s²·ℓ at
+// Mixed (§2.2): the first half is half the IS loss, ½∫ g² ℓ dt; the second half mixedWeight·s²·ℓ at
 // uniform t, whose mean is mixedWeight/(T − ε) ∫ s² ℓ dt. 4 standard errors each.
 void TestSoftTruncation::mixedHalvesCarryTheirWeights()
 {
@@ -148,7 +166,7 @@ void TestSoftTruncation::mixedHalvesCarryTheirWeights()
     const int64_t n = 400000;
     const auto batch = dsm.loss(model, rng.normal({n, D}, f64) * std::sqrt(v), rng);
     const auto is = batch.perSample.slice(0, 0, n / 2), uniform = batch.perSample.slice(0, n / 2);
-    const double isExpected = integrateLog(cfg.eps, 1.0, [&](double t) { return std::pow(sde->diffusionAt(t), 2) * optimalLossPerUnitWeight(*sde, t); });
+    const double isExpected = 0.5 * integrateLog(cfg.eps, 1.0, [&](double t) { return std::pow(sde->diffusionAt(t), 2) * optimalLossPerUnitWeight(*sde, t); });
     const double uniformExpected = cfg.mixedWeight / (1.0 - cfg.eps) *
                                    integrateLog(cfg.eps, 1.0, [&](double t) { return std::pow(sde->stdAt(t), 2) * optimalLossPerUnitWeight(*sde, t); });
     for (const auto& [half, expected] : {std::pair{is, isExpected}, std::pair{uniform, uniformExpected}}) {
