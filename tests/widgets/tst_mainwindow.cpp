@@ -1,5 +1,6 @@
 // The main window following a run directory that another process is writing.
 #include "MainWindow.h"
+#include "charts/CurveChartView.h"
 #include "charts/LossChartView.h"
 #include "run/MetricsSeries.h"
 
@@ -60,6 +61,19 @@ void TestMainWindow::followsARunLive()
     QCOMPARE(chart->data().values.back(), 1.0 / 500);
     QTRY_VERIFY(w.findChild<QLabel*>("stepLabel")->text().contains("step 500 / 1000"));
     QVERIFY(w.findChild<QLabel*>("rateLabel")->text().contains("125.5"));
+
+    // Per-σ bins (as TrainingSession writes them) reach the loss-scale and STF docks.
+    QFile b(dir_.path() + "/metrics.jsonl");
+    QVERIFY(b.open(QIODevice::Append));
+    b.write(R"({"step":510,"loss":0.1,"bins":{"log10_sigma":[-2,0,1],"t":[0.01,0.3,0.9],"count":[5,0,7],)"
+            R"("loss":[20.0,null,0.5],"loss_std":[2.0,null,0.1]},)"
+            R"("stf_bins":{"log10_sigma":[-2,0,1],"count":[1,1,1],"v_dsm":[100,1,0.01],"v_stf":[90,0.2,0.001]}})" "\n");
+    b.close();
+    auto* scale = w.findChild<CurveChartView*>("lossScaleChart");
+    auto* stf = w.findChild<CurveChartView*>("stfChart");
+    QVERIFY(scale && stf);
+    QTRY_COMPARE(scale->pointCount(), 4);  // two bins with data, mean and mean + std
+    QCOMPARE(stf->pointCount(), 6);
 
     // A resumed run rewrites the log shorter: the view starts over.
     QFile f(dir_.path() + "/metrics.jsonl");

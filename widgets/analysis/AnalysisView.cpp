@@ -16,10 +16,7 @@ using Band = CurveChartView::Band;
 
 Curve curve(const QString& name, const QVector<double>& x, const QVector<double>& y, bool dashed = false)
 {
-    Curve c{name, {}, dashed};
-    for (int i = 0; i < x.size(); ++i)
-        c.points.push_back({x[i], y[i]});
-    return c;
+    return CurveChartView::curve(name, x, y, dashed);
 }
 
 // Contiguous runs of one regime, split at the geometric midpoints between neighbouring σ.

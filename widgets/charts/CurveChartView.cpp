@@ -14,6 +14,15 @@ const QColor kPalette[] = {QColor(31, 119, 180), QColor(255, 127, 14), QColor(44
                           QColor(148, 103, 189), QColor(140, 86, 75), QColor(227, 119, 194), QColor(127, 127, 127)};
 }
 
+CurveChartView::Curve CurveChartView::curve(const QString& name, const QVector<double>& x, const QVector<double>& y,
+                                            bool dashed)
+{
+    Curve c{name, {}, dashed};
+    for (int i = 0; i < std::min(x.size(), y.size()); ++i)
+        c.points.push_back({x[i], y[i]});
+    return c;
+}
+
 CurveChartView::CurveChartView(const QString& title, const QString& xTitle, const QString& yTitle, bool logX, bool logY,
                                QWidget* parent)
     : QChartView(parent), xTitle_(xTitle), yTitle_(yTitle), logX_(logX), logY_(logY)

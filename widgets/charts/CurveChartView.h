@@ -23,6 +23,9 @@ public:
         QString label;
     };
 
+    // Pairs (x[i], y[i]) as a named curve.
+    static Curve curve(const QString& name, const QVector<double>& x, const QVector<double>& y, bool dashed = false);
+
     CurveChartView(const QString& title, const QString& xTitle, const QString& yTitle, bool logX, bool logY,
                    QWidget* parent = nullptr);
 
