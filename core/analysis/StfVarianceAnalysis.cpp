@@ -26,8 +26,8 @@ std::vector<StfVarianceRow> analyseStfVariance(const DataPosterior& data, const 
         const auto a0 = torch::full({}, a, f64), s0 = torch::full({}, s, f64);
         const auto y = data.samplePrior(N, rng);
         const auto x = a * y + s * rng.normal(y.sizes(), f64);
-        const auto truth = data.score(x, a, s);
-        row.vDsm = (a * a / std::pow(s, 4)) * data.posteriorTrace(x, a, s).mean().item<double>();
+        const auto [truth, posteriorTrace] = data.truth(x, a, s);
+        row.vDsm = (a * a / std::pow(s, 4)) * posteriorTrace.mean().item<double>();
 
         const auto own = data.samplePosterior(x, a, s, R, rng);  // [R, N, D]
         std::vector<torch::Tensor> scores;

@@ -58,16 +58,26 @@ torch::Tensor referenceLogits(const torch::Tensor& x, const torch::Tensor& a, co
     return torch::matmul(queries(X, a, s), keys(Y).t());
 }
 
+namespace {
+// x − a·D with a broadcast over x; and s broadcast likewise.
+std::pair<torch::Tensor, torch::Tensor> residualAndStd(const torch::Tensor& x, const torch::Tensor& a, const torch::Tensor& s,
+                                                       const torch::Tensor& denoised)
+{
+    auto like = [&](const torch::Tensor& c) { return broadcastTo(c.to(x.device(), x.scalar_type()), x); };
+    return {x - like(a) * denoised.to(x.scalar_type()), like(s)};
+}
+}
+
 torch::Tensor StfTargets::score(const torch::Tensor& x, const torch::Tensor& a, const torch::Tensor& s) const
 {
-    const auto ab = broadcastTo(a.to(x.device(), x.scalar_type()), x), sb = broadcastTo(s.to(x.device(), x.scalar_type()), x);
-    return (ab * denoised.to(x.scalar_type()) - x) / (sb * sb);
+    const auto [residual, sb] = residualAndStd(x, a, s, denoised);
+    return -residual / (sb * sb);
 }
 
 torch::Tensor StfTargets::epsilon(const torch::Tensor& x, const torch::Tensor& a, const torch::Tensor& s) const
 {
-    const auto ab = broadcastTo(a.to(x.device(), x.scalar_type()), x), sb = broadcastTo(s.to(x.device(), x.scalar_type()), x);
-    return (x - ab * denoised.to(x.scalar_type())) / sb;
+    const auto [residual, sb] = residualAndStd(x, a, s, denoised);
+    return residual / sb;
 }
 
 StfTargets stableTargets(const torch::Tensor& x, const torch::Tensor& a, const torch::Tensor& s, const torch::Tensor& own,

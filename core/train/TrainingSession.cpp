@@ -113,11 +113,11 @@ void TrainingSession::run(const std::function<void(const TrainingProgress&)>& on
     auto windowStart = start;
     int64_t windowSteps = 0;
     double rate = 0.0;
+    const GradientGroups groups{[this](const torch::Tensor& sigma) { return bins_->binOf(sigma); }, bins_->bins()};
     while (trainer_->stepCount() < cfg.steps && !(stop && stop->load())) {
         const int64_t next = trainer_->stepCount() + 1;
         // STF's weight diagnostics and the per-bin gradients cost extra passes: logging steps only.
         const bool logStep = next % cfg.logEvery == 0 || next == cfg.steps;
-        const GradientGroups groups{[this](const torch::Tensor& sigma) { return bins_->binOf(sigma); }, bins_->bins()};
         const auto r = trainer_->step(logStep, logStep && cfg.gradientBins ? &groups : nullptr);
         ++windowSteps;
         record(r.batch);

@@ -31,14 +31,10 @@ public:
         return (means + torch::matmul(chol, z).squeeze(-1)).reshape({count, N, D});
     }
 
-    torch::Tensor score(const torch::Tensor& x, double a, double s) const override
+    Truth truth(const torch::Tensor& x, double a, double s) const override
     {
-        return MixtureTruth(mixture_, scalar(a), scalar(s)).score(x);
-    }
-
-    torch::Tensor posteriorTrace(const torch::Tensor& x, double a, double s) const override
-    {
-        return MixtureTruth(mixture_, scalar(a), scalar(s)).posteriorCovariance(x).diagonal(0, -2, -1).sum(-1);
+        const MixtureTruth truth(mixture_, scalar(a), scalar(s));
+        return {truth.score(x), truth.posteriorCovariance(x).diagonal(0, -2, -1).sum(-1)};
     }
 
 private:
@@ -61,14 +57,10 @@ public:
         return pool_.index_select(0, k).reshape({count, x.size(0), pool_.size(1)});
     }
 
-    torch::Tensor score(const torch::Tensor& x, double a, double s) const override
+    Truth truth(const torch::Tensor& x, double a, double s) const override
     {
-        return stableTargets(x, scalar(a), scalar(s), {}, pool_).score(x.to(torch::kDouble), scalar(a), scalar(s));
-    }
-
-    torch::Tensor posteriorTrace(const torch::Tensor& x, double a, double s) const override
-    {
-        return stableTargets(x, scalar(a), scalar(s), {}, pool_).posteriorTrace;
+        const auto weights = stableTargets(x, scalar(a), scalar(s), {}, pool_, 4096, /*diagnostics=*/false);
+        return {weights.score(x.to(torch::kDouble), scalar(a), scalar(s)), weights.posteriorTrace};
     }
 
 private:

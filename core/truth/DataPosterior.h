@@ -17,8 +17,12 @@ public:
     virtual torch::Tensor samplePrior(int64_t n, Rng& rng) const = 0;
     // `count` draws of y | x for each row of x: [count, N, D].
     virtual torch::Tensor samplePosterior(const torch::Tensor& x, double a, double s, int64_t count, Rng& rng) const = 0;
-    virtual torch::Tensor score(const torch::Tensor& x, double a, double s) const = 0;
-    virtual torch::Tensor posteriorTrace(const torch::Tensor& x, double a, double s) const = 0;  // [N]
+    struct Truth {
+        torch::Tensor score;           // ∇ log p_t(x), [N, D]
+        torch::Tensor posteriorTrace;  // tr Cov[y | x], [N]
+    };
+    // Both from one pass (one sweep of an empirical pool, one factorisation for a mixture).
+    virtual Truth truth(const torch::Tensor& x, double a, double s) const = 0;
 };
 
 // Closed form for a Gaussian mixture (§5).

@@ -135,9 +135,10 @@ void TestStableTargetField::empiricalPosteriorIsTheSoftmaxOverThePool()
     const auto x = rng.normal({20, 2}, f64);
     const auto w = torch::softmax(-(x.unsqueeze(1) - a * pool.unsqueeze(0)).pow(2).sum(-1) / (2 * s * s), 1);
     const auto mean = torch::matmul(w, pool);
-    QVERIFY(maxAbs(post->score(x, a, s) - (a * mean - x) / (s * s)) < 1e-10);
+    const auto truth = post->truth(x, a, s);
+    QVERIFY(maxAbs(truth.score - (a * mean - x) / (s * s)) < 1e-10);
     const auto trace = torch::matmul(w, pool.pow(2).sum(1, true)).squeeze(1) - mean.pow(2).sum(1);
-    QVERIFY(maxAbs(post->posteriorTrace(x, a, s) - trace) < 1e-10);
+    QVERIFY(maxAbs(truth.posteriorTrace - trace) < 1e-10);
 }
 
 // Posterior draws for a mixture average to the closed-form denoiser E[y | x]: 4000 draws,
