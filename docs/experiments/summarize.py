@@ -19,7 +19,9 @@ def stat(values):
     return f"{m:.4g} ± {sd:.2g}"
 
 
-keys = ["nll", "nll_true", "energy_distance", "mmd2", "sliced_w2", "within_4std", "modes_covered"]
+keys = [k for k in ["nll", "nll_true", "energy_distance", "mmd2", "sliced_w2", "within_4std", "modes_covered",
+                    "bpd", "fd_fmnist", "fd_fmnist_floor", "kid"]
+        if any(k in e for evals in groups.values() for e in evals)]
 print("| run | seeds | " + " | ".join(keys) + " |")
 print("|---" * (len(keys) + 2) + "|")
 for name, evals in sorted(groups.items()):
