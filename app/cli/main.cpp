@@ -1,6 +1,7 @@
 // scorescope-cli: every training, analysis and evaluation, headless.
 #include "cli/ArgParser.h"
 #include "cli/Commands.h"
+#include "common/Allocator.h"
 #include "common/Error.h"
 
 #include <c10/util/Exception.h>
@@ -26,6 +27,7 @@ const char* kUsage =
 int main(int argc, char** argv)
 {
     using namespace scorescope::cli;
+    scorescope::retainFreedMemory();
     const std::map<std::string, std::function<int(const std::vector<std::string>&)>> commands{
         {"train", trainCommand}, {"sample", sampleCommand}, {"eval", evalCommand}, {"analyze", analyzeCommand}};
     if (argc < 2) {

@@ -1,6 +1,7 @@
 // scorescope: the desktop workbench.
 #include "MainWindow.h"
 #include "analysis/AnalysisView.h"
+#include "common/Allocator.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -9,6 +10,7 @@
 
 int main(int argc, char** argv)
 {
+    scorescope::retainFreedMemory();
     QApplication app(argc, argv);
     QApplication::setOrganizationName("Scorescope");
     QApplication::setApplicationName("Scorescope");

@@ -1,8 +1,10 @@
 // Cost of the Stable Target Field against plain DSM (§3.5): training steps/s for reference
 // batches n ∈ {256, 1024, 4096} on the toy MLP (ring8, batch 512) and the Fashion-MNIST U-Net
-// (batch 64), the time of the target computation alone (without the logging-step diagnostics),
-// and the process's peak memory.
+// (batch 64), the time of drawing the batch with its reference batch, the time of the target
+// computation alone (without the logging-step diagnostics), and the process's peak memory.
+// Usage: bench_stf [toy|images] (default both).
 // Prints figures; asserts nothing.
+#include "common/Allocator.h"
 #include "common/Rng.h"
 #include "objective/StableTargetField.h"
 #include "train/Trainer.h"
@@ -51,12 +53,26 @@ double stepsPerSecond(Trainer& trainer, double budget)
     return steps / seconds(start);
 }
 
+// Milliseconds to draw `rows` training samples (the minibatch and, for STF, the reference batch).
+double dataMs(const Trainer& trainer, int64_t rows)
+{
+    Rng rng(2);
+    const auto start = std::chrono::steady_clock::now();
+    int reps = 0;
+    while (seconds(start) < 0.5) {
+        trainer.dataset().sample(rows, rng);
+        ++reps;
+    }
+    return 1000.0 * seconds(start) / reps;
+}
+
 void compare(const char* title, TrainConfig cfg, double budget)
 {
-    std::printf("%s\n  %-22s %10s %10s %14s %12s\n", title, "objective", "steps/s", "overhead", "targets ms", "peak MiB");
+    std::printf("%s\n  %-22s %10s %10s %10s %14s %12s\n", title, "objective", "steps/s", "overhead", "data ms", "targets ms",
+                "peak MiB");
     Trainer dsm(cfg);
     const double base = stepsPerSecond(dsm, budget);
-    std::printf("  %-22s %10.2f %10s %14s %12.0f\n", "dsm", base, "-", "-", peakMiB());
+    std::printf("  %-22s %10.2f %10s %10.2f %14s %12.0f\n", "dsm", base, "-", dataMs(dsm, cfg.batch), "-", peakMiB());
     for (int64_t n : {256, 1024, 4096}) {
         TrainConfig c = cfg;
         c.objective.target = Target::Stf;
@@ -74,18 +90,23 @@ void compare(const char* title, TrainConfig cfg, double budget)
             stableTargets(x0 + 0.5 * torch::randn_like(x0), a, s, x0, others, 4096, /*diagnostics=*/false);
             ++reps;
         }
-        std::printf("  stf n=%-16lld %10.2f %9.1f%% %14.2f %12.0f\n", static_cast<long long>(n), rate,
-                    100.0 * (base / rate - 1.0), 1000.0 * seconds(start) / reps, peakMiB());
+        std::printf("  stf n=%-16lld %10.2f %9.1f%% %10.2f %14.2f %12.0f\n", static_cast<long long>(n), rate,
+                    100.0 * (base / rate - 1.0), dataMs(stf, cfg.batch + n - 1), 1000.0 * seconds(start) / reps, peakMiB());
     }
 }
 }
 
-int main()
+int main(int argc, char** argv)
 {
+    const std::string only = argc > 1 ? argv[1] : "";
+    retainFreedMemory();
     const int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     torch::set_num_threads(threads);
     std::printf("bench_stf: LibTorch %s, %d threads, device cpu\n\n", TORCH_VERSION, threads);
-    compare("toy: MLP 4x256, ring8, VP, batch 512", TrainConfig{}, 5.0);
+    if (only != "images")
+        compare("toy: MLP 4x256, ring8, VP, batch 512", TrainConfig{}, 5.0);
+    if (only == "toy")
+        return 0;
     std::printf("\n");
     TrainConfig images;
     selectDataset(images, "fashion-mnist");

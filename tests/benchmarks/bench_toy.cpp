@@ -1,5 +1,6 @@
 // Throughput of the toy engine on this machine: training steps/s, sampler NFE/s and PF-ODE
 // likelihood points/s. Prints figures; asserts nothing (speed is not a test).
+#include "common/Allocator.h"
 #include "common/Rng.h"
 #include "likelihood/ProbabilityFlowLikelihood.h"
 #include "sampling/ReverseSampler.h"
@@ -22,6 +23,7 @@ double seconds(std::chrono::steady_clock::time_point start)
 
 int main()
 {
+    retainFreedMemory();
     const int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     torch::set_num_threads(threads);
     std::printf("bench_toy: LibTorch %s, %d threads, device cpu\n\n", TORCH_VERSION, threads);

@@ -1,6 +1,7 @@
 // Acceptance: the toy MLP trained on ring8 with the default run configuration (20 000 steps,
 // ~2.5 min on 2 cores) covers every mode, puts ≥ 95 % of samples within 4 component standard
 // deviations of a mode, and has a PF-ODE NLL within 0.25 nats of the true NLL.
+#include "common/Allocator.h"
 #include "common/Rng.h"
 #include "likelihood/ProbabilityFlowLikelihood.h"
 #include "metrics/SampleMetrics.h"
@@ -25,6 +26,7 @@ private Q_SLOTS:
 void TestRing8Training::trainedModelMatchesTheMixture()
 {
     torch::set_num_threads(static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+    retainFreedMemory();  // as the CLI does
     Trainer trainer(TrainConfig{});  // the CLI's defaults: ring8, VP, variance weighting
     const auto start = std::chrono::steady_clock::now();
     while (trainer.stepCount() < trainer.config().steps)
