@@ -3,6 +3,8 @@
 #include "charts/CurveChartView.h"
 #include "charts/LossChartView.h"
 #include "run/RunFollower.h"
+#include "train/NewRunDialog.h"
+#include "train/TrainingWorker.h"
 
 #include <QAction>
 #include <QApplication>
@@ -14,9 +16,13 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QSettings>
 #include <QStatusBar>
+#include <QThread>
+#include <QToolBar>
 
+#include <climits>
 #include <cmath>
 #include <tuple>
 
@@ -26,7 +32,8 @@ MainWindow::MainWindow(QWidget* parent)
                                          tr("per-sample loss"), true, true)),
       stfChart_(new CurveChartView(tr("Target variance, latest logging step (STF §3.4)"), tr("σ"),
                                    tr("E tr Cov[target | x]"), true, true)),
-      runLabel_(new QLabel(tr("No run open"))), stepLabel_(new QLabel), rateLabel_(new QLabel)
+      runLabel_(new QLabel(tr("No run open"))), stepLabel_(new QLabel), rateLabel_(new QLabel), etaLabel_(new QLabel),
+      deviceLabel_(new QLabel), progressBar_(new QProgressBar)
 {
     setObjectName("mainWindow");
     setWindowTitle(tr("Scorescope"));
@@ -34,11 +41,27 @@ MainWindow::MainWindow(QWidget* parent)
     runLabel_->setObjectName("runLabel");
     stepLabel_->setObjectName("stepLabel");
     rateLabel_->setObjectName("rateLabel");
+    etaLabel_->setObjectName("etaLabel");
+    deviceLabel_->setObjectName("deviceLabel");
+    progressBar_->setObjectName("progressBar");
+    progressBar_->setMaximumWidth(160);
+    progressBar_->setRange(0, 1);
+    progressBar_->setValue(0);
     statusBar()->addWidget(runLabel_, 1);
+    statusBar()->addPermanentWidget(progressBar_);
     statusBar()->addPermanentWidget(stepLabel_);
     statusBar()->addPermanentWidget(rateLabel_);
+    statusBar()->addPermanentWidget(etaLabel_);
+    statusBar()->addPermanentWidget(deviceLabel_);
 
     auto* file = menuBar()->addMenu(tr("&File"));
+    newRun_ = file->addAction(tr("&New Run…"), this, &MainWindow::showNewRunDialog);
+    newRun_->setObjectName("actionNewRun");
+    newRun_->setShortcut(QKeySequence::New);
+    newRun_->setToolTip(tr("Configure a training run and start it in the background"));
+    continueRun_ = file->addAction(tr("&Continue Run…"), this, &MainWindow::chooseRunToContinue);
+    continueRun_->setObjectName("actionContinueRun");
+    continueRun_->setToolTip(tr("Resume training a run directory from its checkpoint, exactly where it stopped"));
     auto* open = file->addAction(tr("&Open Run Directory…"), this, &MainWindow::chooseRun);
     open->setObjectName("actionOpenRun");
     open->setShortcut(QKeySequence::Open);
@@ -46,6 +69,60 @@ MainWindow::MainWindow(QWidget* parent)
     file->addSeparator();
     auto* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    auto* training = menuBar()->addMenu(tr("&Training"));
+    pause_ = training->addAction(tr("&Pause"), this, [this] { worker_->setPaused(true); });
+    pause_->setObjectName("actionPause");
+    pause_->setShortcut(Qt::Key_F7);
+    pause_->setToolTip(tr("Hold training between two steps (the thread waits; nothing is lost)"));
+    resume_ = training->addAction(tr("&Resume"), this, [this] { worker_->setPaused(false); });
+    resume_->setObjectName("actionResume");
+    resume_->setShortcut(Qt::Key_F8);
+    resume_->setToolTip(tr("Continue a paused run"));
+    stop_ = training->addAction(tr("&Stop"), this, [this] { worker_->stop(); });
+    stop_->setObjectName("actionStop");
+    stop_->setShortcut(Qt::SHIFT | Qt::Key_F5);
+    stop_->setToolTip(tr("End training after a checkpoint; Continue Run picks it up again"));
+    saveCheckpoint_ = training->addAction(tr("Save &Checkpoint"), this, [this] { worker_->requestCheckpoint(); });
+    saveCheckpoint_->setObjectName("actionSaveCheckpoint");
+    saveCheckpoint_->setShortcut(QKeySequence::Save);
+    saveCheckpoint_->setToolTip(tr("Write checkpoint.pt now (atomically: a temporary file, then a rename)"));
+    auto* toolbar = addToolBar(tr("Training"));
+    toolbar->setObjectName("trainingToolBar");
+    for (auto* a : {newRun_, pause_, resume_, stop_, saveCheckpoint_})
+        toolbar->addAction(a);
+
+    trainingThread_ = new QThread(this);
+    worker_ = new TrainingWorker;
+    worker_->moveToThread(trainingThread_);
+    connect(trainingThread_, &QThread::finished, worker_, &QObject::deleteLater);
+    trainingThread_->start();
+    connect(worker_, &TrainingWorker::started, this, [this](const QString& dir, const QString& device, qint64 parameters) {
+        openRun(dir);
+        deviceLabel_->setText(tr("%1, %2 parameters").arg(device).arg(parameters));
+        setTrainingState(true, false);
+    });
+    connect(worker_, &TrainingWorker::progress, this,
+            [this](qint64 step, qint64 total, double, double rate) { showProgress(step, total, rate); });
+    connect(worker_, &TrainingWorker::pausedChanged, this, [this](bool paused) {
+        setTrainingState(true, paused);
+        statusBar()->showMessage(paused ? tr("Paused") : tr("Training"), 3000);
+    });
+    connect(worker_, &TrainingWorker::checkpointSaved, this,
+            [this](qint64 step) { statusBar()->showMessage(tr("Checkpoint saved at step %1").arg(step), 5000); });
+    connect(worker_, &TrainingWorker::finished, this, [this](const QString&, qint64 step, bool complete) {
+        setTrainingState(false, false);
+        follower_->poll();  // the last rows, without waiting for the next poll
+        statusBar()->showMessage(complete ? tr("Finished at step %1").arg(step)
+                                          : tr("Stopped at step %1; Continue Run resumes it").arg(step));
+    });
+    connect(worker_, &TrainingWorker::failed, this, [this](const QString& message) {
+        setTrainingState(false, false);
+        statusBar()->showMessage(tr("Training failed: %1").arg(message));
+        if (!quiet_)
+            QMessageBox::critical(this, tr("Training"), message);
+    });
+    setTrainingState(false, false);
 
     lossScaleChart_->setObjectName("lossScaleChart");
     stfChart_->setObjectName("stfChart");
@@ -65,7 +142,13 @@ MainWindow::MainWindow(QWidget* parent)
         resize(1000, 650);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Training ends with a checkpoint before the thread goes: at most one step and one save.
+    worker_->stop();
+    trainingThread_->quit();
+    trainingThread_->wait();
+}
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
@@ -96,6 +179,60 @@ void MainWindow::chooseRun()
                                                           QSettings().value("lastRun").toString());
     if (!dir.isEmpty())
         openRun(dir);
+}
+
+NewRunDialog* MainWindow::showNewRunDialog()
+{
+    auto* dialog = new NewRunDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { startTraining(dialog->runDirectory(), dialog->flags()); });
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::startTraining(const QString& dir, const QStringList& flags)
+{
+    setTrainingState(true, false);
+    statusBar()->showMessage(tr("Starting %1…").arg(dir));
+    QMetaObject::invokeMethod(worker_, [worker = worker_, dir, flags] { worker->startNew(dir, flags); }, Qt::QueuedConnection);
+}
+
+void MainWindow::continueRun(const QString& dir)
+{
+    setTrainingState(true, false);
+    statusBar()->showMessage(tr("Resuming %1…").arg(dir));
+    QMetaObject::invokeMethod(worker_, [worker = worker_, dir] { worker->resumeRun(dir, 0); }, Qt::QueuedConnection);
+}
+
+void MainWindow::chooseRunToContinue()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Continue run"), QSettings().value("lastRun").toString());
+    if (!dir.isEmpty())
+        continueRun(dir);
+}
+
+void MainWindow::setTrainingState(bool running, bool paused)
+{
+    newRun_->setEnabled(!running);
+    continueRun_->setEnabled(!running);
+    pause_->setEnabled(running && !paused);
+    resume_->setEnabled(running && paused);
+    stop_->setEnabled(running);
+    saveCheckpoint_->setEnabled(running);
+}
+
+void MainWindow::showProgress(qint64 step, qint64 total, double stepsPerSecond)
+{
+    progressBar_->setRange(0, static_cast<int>(std::min<qint64>(total, INT_MAX)));
+    progressBar_->setValue(static_cast<int>(std::min(step, total)));
+    stepLabel_->setText(tr("step %1 / %2").arg(step).arg(total));
+    rateLabel_->setText(tr("%1 steps/s").arg(stepsPerSecond, 0, 'f', 1));
+    if (stepsPerSecond > 0.0 && step < total) {
+        const auto secs = static_cast<qint64>((total - step) / stepsPerSecond);
+        etaLabel_->setText(tr("ETA %1:%2:%3").arg(secs / 3600).arg(secs / 60 % 60, 2, 10, QChar('0')).arg(secs % 60, 2, 10, QChar('0')));
+    } else {
+        etaLabel_->clear();
+    }
 }
 
 namespace {
@@ -146,6 +283,5 @@ void MainWindow::onRows(const QVector<QJsonObject>& rows)
             points.push_back({r.value("step").toDouble(), r.value("loss").toDouble()});
     lossChart_->append(points);
     const auto& last = rows.back();
-    stepLabel_->setText(tr("step %1 / %2").arg(last.value("step").toInteger()).arg(follower_->config().value("steps").toInteger()));
-    rateLabel_->setText(tr("%1 steps/s").arg(last.value("steps_per_s").toDouble(), 0, 'f', 1));
+    showProgress(last.value("step").toInteger(), follower_->config().value("steps").toInteger(), last.value("steps_per_s").toDouble());
 }

@@ -3,10 +3,16 @@
 
 class CurveChartView;
 class LossChartView;
+class NewRunDialog;
+class QAction;
 class QLabel;
+class QProgressBar;
+class QThread;
 class RunFollower;
+class TrainingWorker;
 
-// The workbench window. For now: open a run directory and follow its training loss live.
+// The workbench window: starts, pauses, resumes and stops training runs in a worker thread, and
+// opens any run directory (also one that scorescope-cli or a remote job is writing) to follow it.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -15,6 +21,10 @@ public:
 
     bool openRun(const QString& dir);  // shows an error message box on failure unless quiet
     void setQuiet(bool quiet) { quiet_ = quiet; }
+
+    NewRunDialog* showNewRunDialog();  // non-modal; Start begins the run it describes
+    void continueRun(const QString& dir);
+    TrainingWorker* worker() const { return worker_; }
 
     LossChartView* lossChart() const { return lossChart_; }
     CurveChartView* lossScaleChart() const { return lossScaleChart_; }
@@ -27,13 +37,23 @@ private:
     void onRows(const QVector<QJsonObject>& rows);
     void showBins(const QJsonObject& row);  // the latest per-σ bins of the run
     void chooseRun();
+    void chooseRunToContinue();
+    void startTraining(const QString& dir, const QStringList& flags);
+    void setTrainingState(bool running, bool paused);
+    void showProgress(qint64 step, qint64 total, double stepsPerSecond);
 
     RunFollower* follower_;
+    QThread* trainingThread_;
+    TrainingWorker* worker_;
     LossChartView* lossChart_;
     CurveChartView* lossScaleChart_;
     CurveChartView* stfChart_;
     QLabel* runLabel_;
     QLabel* stepLabel_;
     QLabel* rateLabel_;
+    QLabel* etaLabel_;
+    QLabel* deviceLabel_;
+    QProgressBar* progressBar_;
+    QAction *newRun_, *continueRun_, *pause_, *resume_, *stop_, *saveCheckpoint_;
     bool quiet_ = false;
 };

@@ -1,5 +1,5 @@
 #pragma once
-#include "cli/ArgParser.h"
+#include "run/ArgParser.h"
 #include "sampling/ReverseSampler.h"
 
 namespace scorescope::cli {

@@ -1,7 +1,8 @@
-#include "cli/ArgParser.h"
+#include "run/ArgParser.h"
 #include "cli/Commands.h"
 #include "cli/ModelSource.h"
 #include "cli/ProgressReporter.h"
+#include "train/TrainOptions.h"
 #include "train/TrainingSession.h"
 
 #include <nlohmann/json.hpp>
@@ -9,7 +10,6 @@
 
 #include <csignal>
 #include <cstdio>
-#include <filesystem>
 
 namespace scorescope::cli {
 
@@ -18,65 +18,6 @@ namespace {
 std::atomic<bool> interrupted{false};
 void onSignal(int) { interrupted = true; }
 
-// Flags that change the configuration; not allowed with --resume (except --steps).
-const std::vector<std::string> configFlags{"config", "dataset", "sde", "objective", "weighting", "parameterisation",
-                                           "eps", "batch", "lr", "warmup", "seed", "device", "hidden", "depth",
-                                           "ema", "checkpoint-every", "log-every", "T",
-                                           "data-dir", "image-size", "rgb", "flip", "width", "ref-size", "st-k", "mixed-weight", "gradient-bins"};
-
-TrainConfig configFrom(const ArgParser& a)
-{
-    TrainConfig c = a.has("config") ? readTrainConfig(a.str("config")) : TrainConfig{};
-    if (a.has("sde"))
-        selectSde(c, parseSdeKind(a.choice("sde", {"ve", "vp", "subvp", "edm"}, "")));
-    if (a.has("dataset")) {
-        std::string spec = a.str("dataset");
-        // Files and folders are stored absolute so `sample` and `eval` work from any directory.
-        if (std::filesystem::is_regular_file(spec))
-            spec = std::filesystem::absolute(spec).string();
-        else if (spec.rfind("folder:", 0) == 0 || spec.rfind("cifar10:", 0) == 0) {
-            const auto colon = spec.find(':');
-            spec = spec.substr(0, colon + 1) + std::filesystem::absolute(spec.substr(colon + 1)).string();
-        }
-        selectDataset(c, spec);
-    }
-    if (a.has("data-dir"))
-        c.images.dataDir = std::filesystem::absolute(a.str("data-dir")).string();
-    c.images.size = a.has("image-size") ? a.positiveInt("image-size", 0) : c.images.size;
-    if (a.has("rgb"))
-        c.images.gray = false;
-    if (a.has("flip"))
-        c.images.flip = true;
-    c.model.width = a.positiveInt("width", c.model.width);
-    if (a.has("objective"))
-        c.objective.target = parseTarget(a.choice("objective", {"dsm", "stf"}, ""));
-    c.objective.referenceSize = a.positiveInt("ref-size", c.objective.referenceSize);
-    if (a.has("weighting"))
-        c.objective.weighting = parseWeighting(a.choice("weighting", {"variance", "likelihood", "likelihood-is", "edm", "mixed"}, ""));
-    c.objective.mixedWeight = a.positive("mixed-weight", c.objective.mixedWeight);
-    c.objective.softTruncationK = a.positive("st-k", c.objective.softTruncationK);
-    if (a.has("parameterisation"))
-        c.model.parameterisation = parseParameterisation(a.choice("parameterisation", {"epsilon", "edm"}, ""));
-    c.objective.eps = a.positive("eps", c.objective.eps);
-    c.sde.T = a.positive("T", c.sde.T);
-    c.steps = a.positiveInt("steps", c.steps);
-    c.batch = a.positiveInt("batch", c.batch);
-    c.lr = a.positive("lr", c.lr);
-    c.warmup = a.has("warmup") ? static_cast<int64_t>(a.unsignedInt("warmup", 0)) : c.warmup;
-    c.seed = a.unsignedInt("seed", c.seed);
-    c.device = a.choice("device", {"cpu", "cuda", "auto"}, c.device);
-    c.model.hidden = a.positiveInt("hidden", c.model.hidden);
-    c.model.depth = a.positiveInt("depth", c.model.depth);
-    c.emaDecay = a.number("ema", c.emaDecay);
-    if (c.emaDecay < 0.0 || c.emaDecay >= 1.0)
-        throw UsageError("--ema: expected a decay in [0, 1), got '" + a.str("ema") + "'");
-    c.checkpointEvery = a.positiveInt("checkpoint-every", c.checkpointEvery);
-    if (a.has("gradient-bins"))
-        c.gradientBins = true;
-    c.logEvery = a.positiveInt("log-every", c.logEvery);
-    return c;
-}
-
 } // namespace
 
 int trainCommand(const std::vector<std::string>& args)
@@ -84,50 +25,22 @@ int trainCommand(const std::vector<std::string>& args)
     ArgParser a("train",
                 "Train a score model on a toy or image dataset. Writes a run directory: config.json,\n"
                 "metrics.jsonl, metrics.csv, train.log and checkpoint.pt. Flags override --config.",
-                {{"config", "FILE", "run configuration JSON (as written to a run's config.json)"},
-                 {"dataset", "D", "ring8, grid25, moons, swissroll, checkerboard, circles, a mixture .json,\n"
-                  "                            fashion-mnist, folder:DIR or cifar10:DIR"},
-                 {"data-dir", "DIR", "Fashion-MNIST directory (default /usr/share/datasets/fashion-mnist)"},
-                 {"image-size", "N", "image folders: resize to N x N"},
-                 {"rgb", "", "image folders: 3 colour channels (default gray)"},
-                 {"flip", "", "random horizontal flips of training images"},
-                 {"sde", "KIND", "ve, vp, subvp or edm (default vp)"},
-                 {"objective", "OBJ", "dsm (denoising score matching) or stf (Stable Target Field)"},
-                 {"ref-size", "N", "stf: reference batch size n, own sample included (default 1024 on CPU, 4096 on CUDA)"},
-                 {"weighting", "W", "variance, likelihood, likelihood-is, edm, or mixed: half likelihood-is,\n"
-                                   "half variance scaled by --mixed-weight (default variance)"},
-                 {"mixed-weight", "X", "weight of the variance half in --weighting mixed (default 100)"},
-                 {"st-k", "K", "Soft Truncation: a random truncation tau ~ tau^-K on [eps, T] per step\n"
-                               "(default: off, fixed eps)"},
-                 {"parameterisation", "P", "epsilon or edm"},
-                 {"eps", "E", "truncation epsilon (default: the SDE's)"},
-                 {"T", "T", "horizon of the VE/VP/sub-VP SDE (default 1)"},
-                 {"steps", "N", "optimisation steps (default 20000)"},
-                 {"batch", "N", "batch size (default 512)"},
-                 {"lr", "X", "Adam learning rate (default 1e-3)"},
-                 {"warmup", "N", "linear learning-rate warm-up steps (default 200)"},
-                 {"ema", "X", "EMA decay (default 0.999)"},
-                 {"hidden", "N", "MLP width (default 256)"},
-                 {"depth", "N", "MLP hidden layers (default 4)"},
-                 {"width", "N", "U-Net channels at full resolution (default 32)"},
-                 {"seed", "N", "random seed (default 0)"},
-                 {"device", "D", "cpu, cuda or auto (default cpu)"},
-                 {"checkpoint-every", "N", "steps between checkpoints (default 1000)"},
-                 {"log-every", "N", "steps between metric rows (default 50)"},
-                 {"gradient-bins", "", "on logging steps, log each sigma bin's share of the gradient\n"
-                                       "(one extra backward pass per occupied bin)"},
-                 {"out", "DIR", "run directory to create"},
-                 {"resume", "DIR", "continue the run in DIR from its checkpoint (--steps may extend it)"},
-                 threadsOption()});
+                [] {
+                    auto options = trainConfigOptions();
+                    options.push_back({"out", "DIR", "run directory to create"});
+                    options.push_back({"resume", "DIR", "continue the run in DIR from its checkpoint (--steps may extend it)"});
+                    options.push_back(threadsOption());
+                    return options;
+                }());
     if (!a.parseOrShowHelp(args))
         return 0;
     applyThreads(a);
 
     std::unique_ptr<TrainingSession> session;
     if (a.has("resume")) {
-        for (const auto& f : configFlags)
-            if (a.has(f))
-                throw UsageError("--" + f + " cannot be combined with --resume (a resumed run keeps its config; only --steps may change)");
+        for (const auto& option : trainConfigOptions())
+            if (option.name != "steps" && a.has(option.name))
+                throw UsageError("--" + option.name + " cannot be combined with --resume (a resumed run keeps its config; only --steps may change)");
         if (a.has("out"))
             throw UsageError("--out cannot be combined with --resume");
         session = TrainingSession::resume(a.str("resume"));
@@ -136,7 +49,7 @@ int trainCommand(const std::vector<std::string>& args)
     } else {
         if (!a.has("out"))
             throw UsageError("--out DIR is required (or --resume DIR)");
-        session = TrainingSession::create(a.str("out"), configFrom(a));
+        session = TrainingSession::create(a.str("out"), trainConfigFromFlags(a));
     }
     auto& trainer = session->trainer();
     std::fprintf(stderr, "run %s: %s on %s, %s target, %s weighting, %lld parameters, device %s, %d threads\n",

@@ -37,13 +37,14 @@ public:
 
     // Raises (or lowers) the run's total step count and records it in config.json.
     void extendTo(int64_t steps);
+    // Writes the checkpoint now (atomically); run() also does, every checkpoint_every steps and on return.
+    void checkpoint();
 
     Trainer& trainer() { return *trainer_; }
     const RunDirectory& directory() const { return dir_; }
 
 private:
     TrainingSession(RunDirectory dir, const TrainConfig& config);
-    void checkpoint();
     void record(const LossBatch& batch);  // into the per-σ bins of the current logging window
     // Bins as logged: each bin centre's diffusion time t(σ) beside its log10 σ.
     nlohmann::ordered_json binsWithTimes(nlohmann::ordered_json bins) const;

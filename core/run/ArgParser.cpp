@@ -1,4 +1,4 @@
-#include "cli/ArgParser.h"
+#include "run/ArgParser.h"
 
 #include <cerrno>
 #include <cmath>

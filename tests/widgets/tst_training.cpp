@@ -1,0 +1,177 @@
+// Training from the window: the New-run dialog driven by keyboard and mouse, a run started,
+// paused, resumed, checkpointed, stopped and continued through the toolbar, the worker's signals
+// spied on, and the charts holding the run's data afterwards.
+#include "MainWindow.h"
+#include "charts/CurveChartView.h"
+#include "charts/LossChartView.h"
+#include "train/NewRunDialog.h"
+#include "train/TrainingWorker.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QToolBar>
+#include <QtTest/QtTest>
+
+#include <cmath>
+
+class TestTraining : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void badValueIsExplainedAndStartsNothing_data();
+    void badValueIsExplainedAndStartsNothing();
+    void startPauseResumeStopContinue();
+
+private:
+    static void typeInto(QWidget* parent, const QString& name, const QString& text);
+    static void click(MainWindow& w, const char* action);
+};
+
+void TestTraining::typeInto(QWidget* parent, const QString& name, const QString& text)
+{
+    if (auto* edit = parent->findChild<QLineEdit*>(name)) {
+        edit->selectAll();
+        QTest::keyClick(edit, Qt::Key_Backspace);
+        QTest::keyClicks(edit, text);
+    } else if (auto* spin = parent->findChild<QSpinBox*>(name)) {
+        spin->selectAll();
+        QTest::keyClicks(spin, text);
+        QTest::keyClick(spin, Qt::Key_Tab);
+    } else {
+        QFAIL(qPrintable("no field " + name));
+    }
+}
+
+void TestTraining::click(MainWindow& w, const char* action)
+{
+    auto* a = w.findChild<QAction*>(action);
+    QVERIFY2(a, action);
+    QVERIFY2(a->isEnabled(), action);
+    auto* button = w.findChild<QToolBar*>("trainingToolBar")->widgetForAction(a);
+    QTest::mouseClick(button, Qt::LeftButton);
+}
+
+void TestTraining::badValueIsExplainedAndStartsNothing_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("messageField");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("eps not a number") << "eps" << "abc" << "eps" << "--eps";
+    QTest::newRow("negative learning rate") << "lr" << "-0.1" << "lr" << "--lr";
+    QTest::newRow("EMA decay of 1.5") << "ema" << "1.5" << "ema" << "--ema";
+    QTest::newRow("horizon 0") << "T" << "0" << "T" << "--T";
+    QTest::newRow("eps beyond the horizon") << "eps" << "2" << "eps" << "smaller than the horizon";
+    QTest::newRow("Soft Truncation k of -1") << "st-k" << "-1" << "st-k" << "--st-k";
+    QTest::newRow("missing mixture file") << "dataset" << "/nonexistent/mixture.json" << "dataset" << "/nonexistent/mixture.json";
+}
+
+void TestTraining::badValueIsExplainedAndStartsNothing()
+{
+    QFETCH(QString, field);
+    QFETCH(QString, value);
+    QFETCH(QString, messageField);
+    QFETCH(QString, expected);
+    QTemporaryDir runs;
+    MainWindow w;
+    w.setQuiet(true);
+    w.show();
+    QSignalSpy started(w.worker(), &TrainingWorker::started);
+    QTest::mouseClick(w.findChild<QToolBar*>("trainingToolBar")->widgetForAction(w.findChild<QAction*>("actionNewRun")),
+                      Qt::LeftButton);
+    auto* dialog = w.findChild<NewRunDialog*>();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    typeInto(dialog->findChild<QWidget*>("out"), "", runs.filePath("run"));  // the field beside Browse
+    QVERIFY2(dialog->isValid(), qPrintable(dialog->messageFor("out")));
+    if (field == "st-k")
+        QTest::mouseClick(dialog->findChild<QWidget*>("soft-truncation"), Qt::LeftButton, {}, QPoint(5, 5));
+    if (field == "dataset")
+        typeInto(dialog->findChild<QWidget*>("dataset"), "", value);  // the editable combo's line edit
+    else
+        typeInto(dialog, field, value);
+
+    QVERIFY(!dialog->isValid());
+    QVERIFY2(dialog->messageFor(messageField).contains(expected), qPrintable(dialog->messageFor(messageField)));
+    auto* start = dialog->findChild<QPushButton*>("startButton");
+    QVERIFY(!start->isEnabled());
+    QTest::mouseClick(start, Qt::LeftButton);
+    QTest::qWait(100);
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(started.count(), 0);
+    QVERIFY(!QFileInfo::exists(runs.filePath("run")));
+}
+
+void TestTraining::startPauseResumeStopContinue()
+{
+    QTemporaryDir runs;
+    const QString dir = runs.filePath("ring8");
+    MainWindow w;
+    w.setQuiet(true);
+    w.show();
+    auto* worker = w.worker();
+    QSignalSpy started(worker, &TrainingWorker::started), progress(worker, &TrainingWorker::progress),
+        paused(worker, &TrainingWorker::pausedChanged), saved(worker, &TrainingWorker::checkpointSaved),
+        finished(worker, &TrainingWorker::finished), failed(worker, &TrainingWorker::failed);
+
+    w.findChild<QAction*>("actionNewRun")->trigger();
+    auto* dialog = w.findChild<NewRunDialog*>();
+    QVERIFY(dialog);
+    typeInto(dialog, "steps", "600");
+    typeInto(dialog, "batch", "128");
+    typeInto(dialog, "log-every", "20");
+    typeInto(dialog->findChild<QWidget*>("out"), "", dir);
+    QVERIFY2(dialog->isValid(), qPrintable(dialog->messageFor("out")));
+    QTest::mouseClick(dialog->findChild<QPushButton*>("startButton"), Qt::LeftButton);
+
+    QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, 20000);
+    QCOMPARE(started.first().at(0).toString(), dir);
+    QTRY_VERIFY(progress.count() > 0);
+
+    click(w, "actionPause");
+    QTRY_VERIFY(paused.count() >= 1 && paused.last().at(0).toBool());
+    QTRY_VERIFY(w.findChild<QAction*>("actionResume")->isEnabled());
+    const int seen = progress.count();
+    QTest::qWait(400);  // parked: no step, so no progress (which is emitted every ≥ 100 ms while stepping)
+    QCOMPARE(progress.count(), seen);
+
+    click(w, "actionSaveCheckpoint");  // served while paused
+    QTRY_COMPARE(saved.count(), 1);
+    QVERIFY(QFileInfo::exists(dir + "/checkpoint.pt"));
+
+    click(w, "actionResume");
+    QTRY_VERIFY(!paused.last().at(0).toBool());
+    QTRY_VERIFY(progress.count() > seen);
+
+    click(w, "actionStop");
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+    const qint64 stoppedAt = finished.first().at(1).toLongLong();
+    QVERIFY(!finished.first().at(2).toBool());  // stopped, not complete
+    QVERIFY(stoppedAt < 600);
+    QVERIFY(w.findChild<QAction*>("actionNewRun")->isEnabled());
+
+    // Continued from its checkpoint, the run completes.
+    w.continueRun(dir);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000);
+    QCOMPARE(finished.last().at(1).toLongLong(), 600);
+    QVERIFY(finished.last().at(2).toBool());
+    QCOMPARE(failed.count(), 0);
+
+    // The charts hold the run: the loss at every logged step with finite values, the per-σ bins.
+    auto* loss = w.findChild<LossChartView*>("lossChart");
+    QTRY_COMPARE(loss->data().steps.size(), 30);
+    QCOMPARE(loss->data().steps.back(), 600.0);
+    for (double v : loss->data().values)
+        QVERIFY(std::isfinite(v) && v > 0.0);
+    QVERIFY(w.findChild<CurveChartView*>("lossScaleChart")->pointCount() > 0);
+    auto* bar = w.findChild<QProgressBar*>("progressBar");
+    QCOMPARE(bar->value(), 600);
+    QCOMPARE(bar->maximum(), 600);
+    QVERIFY(w.findChild<QLabel*>("deviceLabel")->text().startsWith("cpu"));
+}
+
+QTEST_MAIN(TestTraining)
+#include "tst_training.moc"

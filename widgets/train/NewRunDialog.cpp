@@ -1,0 +1,330 @@
+#include "train/NewRunDialog.h"
+
+#include "common/Error.h"
+#include "data/MixtureJson.h"
+#include "data/ToyPresets.h"
+#include "run/ArgParser.h"
+#include "train/TrainOptions.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+using namespace scorescope;
+
+namespace {
+QSpinBox* spin(int lo, int hi, int value)
+{
+    auto* s = new QSpinBox;
+    s->setRange(lo, hi);
+    s->setValue(value);
+    return s;
+}
+
+QComboBox* combo(const QStringList& items)
+{
+    auto* c = new QComboBox;
+    c->addItems(items);
+    return c;
+}
+
+QWidget* withButton(QWidget* field, QPushButton* button)
+{
+    auto* row = new QWidget;
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(field, 1);
+    layout->addWidget(button);
+    return row;
+}
+} // namespace
+
+NewRunDialog::NewRunDialog(QWidget* parent) : QDialog(parent)
+{
+    setObjectName("newRunDialog");
+    setWindowTitle(tr("New training run"));
+    const TrainConfig defaults;
+
+    dataset_ = new QComboBox;
+    dataset_->setEditable(true);
+    for (const auto& name : toyPresetNames())
+        dataset_->addItem(QString::fromStdString(name));
+    dataset_->addItem("fashion-mnist");
+    dataset_->setCurrentText(QString::fromStdString(defaults.dataset));
+    auto* browseMixture = new QPushButton(tr("Mixture file…"));
+    connect(browseMixture, &QPushButton::clicked, this, [this] {
+        const auto f = QFileDialog::getOpenFileName(this, tr("Gaussian mixture"), {}, tr("Mixture JSON (*.json)"));
+        if (!f.isEmpty())
+            dataset_->setCurrentText(f);
+    });
+    dataDir_ = new QLineEdit;
+    dataDir_->setPlaceholderText("/usr/share/datasets/fashion-mnist");
+    imageSize_ = spin(0, 1024, 0);
+    imageSize_->setSpecialValueText(tr("native"));
+    rgb_ = new QCheckBox(tr("RGB (image folders)"));
+    flip_ = new QCheckBox(tr("random horizontal flips"));
+
+    sde_ = combo({"vp", "ve", "subvp", "edm"});
+    horizon_ = new QLineEdit(QString::number(defaults.sde.T));
+    eps_ = new QLineEdit;
+    eps_->setPlaceholderText(tr("the SDE's default"));
+    parameterisation_ = combo({tr("default"), "epsilon", "edm"});
+    weighting_ = combo({tr("default"), "variance", "likelihood", "likelihood-is", "edm", "mixed"});
+    mixedWeight_ = new QLineEdit(QString::number(defaults.objective.mixedWeight));
+
+    objective_ = combo({"dsm", "stf"});
+    refSize_ = spin(1, 1 << 20, 1024);
+    softTruncation_ = new QCheckBox(tr("random truncation τ per step"));
+    stK_ = new QLineEdit("1");
+    gradientBins_ = new QCheckBox(tr("log each σ bin's gradient share"));
+
+    width_ = spin(1, 1024, static_cast<int>(defaults.model.width));
+    hidden_ = spin(1, 8192, static_cast<int>(defaults.model.hidden));
+    depth_ = spin(1, 64, static_cast<int>(defaults.model.depth));
+
+    batch_ = spin(1, 1 << 20, static_cast<int>(defaults.batch));
+    steps_ = spin(1, 100000000, static_cast<int>(defaults.steps));
+    lr_ = new QLineEdit(QString::number(defaults.lr));
+    warmup_ = spin(0, 100000000, static_cast<int>(defaults.warmup));
+    ema_ = new QLineEdit(QString::number(defaults.emaDecay));
+    seed_ = spin(0, 2147483647, 0);
+
+    device_ = combo({"cpu", "cuda", "auto"});
+    checkpointEvery_ = spin(1, 100000000, static_cast<int>(defaults.checkpointEvery));
+    logEvery_ = spin(1, 100000000, static_cast<int>(defaults.logEvery));
+    out_ = new QLineEdit(QDir::current().filePath("runs/new-run"));
+    auto* browseOut = new QPushButton(tr("Browse…"));
+    connect(browseOut, &QPushButton::clicked, this, [this] {
+        const auto d = QFileDialog::getExistingDirectory(this, tr("Parent folder of the run"));
+        if (!d.isEmpty())
+            out_->setText(QDir(d).filePath("new-run"));
+    });
+
+    auto* layout = new QVBoxLayout(this);
+    auto* columns = new QHBoxLayout;
+    auto* left = new QVBoxLayout, *right = new QVBoxLayout;
+    columns->addLayout(left);
+    columns->addLayout(right);
+    layout->addLayout(columns);
+    auto groupIn = [&](QVBoxLayout* column, const QString& title) {
+        auto* box = new QGroupBox(title);
+        auto* form = new QFormLayout(box);
+        column->addWidget(box);
+        return form;
+    };
+
+    auto* data = groupIn(left, tr("Data"));
+    addField(data, tr("Data set"), "dataset", withButton(dataset_, browseMixture),
+             tr("A toy mixture preset, a mixture JSON file, fashion-mnist, folder:DIR or cifar10:DIR"));
+    addField(data, tr("Data directory"), "data-dir", dataDir_, tr("Where the Fashion-MNIST IDX files are"));
+    addField(data, tr("Image size"), "image-size", imageSize_, tr("Image folders: resize to N × N"));
+    addField(data, QString(), "rgb", rgb_, tr("Image folders: three colour channels instead of gray"));
+    addField(data, QString(), "flip", flip_, tr("Augment training images with random horizontal flips"));
+
+    auto* diffusion = groupIn(left, tr("Diffusion"));
+    addField(diffusion, tr("SDE"), "sde", sde_, tr("VE, VP, sub-VP or EDM forward process (ALGORITHMS.md §1)"));
+    addField(diffusion, tr("Horizon T"), "T", horizon_, tr("End time of the VE/VP/sub-VP SDE (diffusion horizon, §4)"));
+    addField(diffusion, tr("Truncation ε"), "eps", eps_, tr("Smallest training time; blank takes the SDE's default (§2.1)"));
+    addField(diffusion, tr("Parameterisation"), "parameterisation", parameterisation_,
+             tr("Network output: ε prediction or EDM preconditioning (§1.5)"));
+    addField(diffusion, tr("Weighting"), "weighting", weighting_,
+             tr("Loss weighting λ(t) and time sampling (§1.4, §2.2); mixed is half likelihood-IS, half variance"));
+    addField(diffusion, tr("Mixed weight"), "mixed-weight", mixedWeight_, tr("Weight of the variance half in mixed weighting (§2.4)"));
+
+    auto* objective = groupIn(right, tr("Objective"));
+    addField(objective, tr("Target"), "objective", objective_,
+             tr("dsm: denoising score matching; stf: Stable Target Field with a reference batch (§3)"));
+    addField(objective, tr("Reference size n"), "ref-size", refSize_, tr("STF reference batch, own sample included (§3.3)"));
+    addField(objective, tr("Soft Truncation"), "soft-truncation", softTruncation_,
+             tr("Draw τ ~ τ^-k on [ε, T] once per step and train on t ∈ [τ, T] (§2.2)"));
+    addField(objective, tr("k"), "st-k", stK_, tr("Exponent of P(τ) ∝ τ^-k; k = 1 is log-uniform (§2.2)"));
+    addField(objective, QString(), "gradient-bins", gradientBins_,
+             tr("On logging steps, one backward pass per σ bin to log its share of the gradient (§2.3)"));
+
+    auto* network = groupIn(right, tr("Network"));
+    addField(network, tr("U-Net width"), "width", width_, tr("Channels at full resolution (images)"));
+    addField(network, tr("MLP width"), "hidden", hidden_, tr("Hidden units per layer (toy data)"));
+    addField(network, tr("MLP depth"), "depth", depth_, tr("Hidden layers (toy data)"));
+
+    auto* optimisation = groupIn(right, tr("Optimisation"));
+    addField(optimisation, tr("Batch"), "batch", batch_, tr("Minibatch size"));
+    addField(optimisation, tr("Steps"), "steps", steps_, tr("Optimisation steps"));
+    addField(optimisation, tr("Learning rate"), "lr", lr_, tr("Adam learning rate"));
+    addField(optimisation, tr("Warm-up"), "warmup", warmup_, tr("Linear learning-rate warm-up steps"));
+    addField(optimisation, tr("EMA decay"), "ema", ema_, tr("Decay of the weight average that samples and evaluates"));
+    addField(optimisation, tr("Seed"), "seed", seed_, tr("Seeds data, noise and initialisation: same seed, same run"));
+
+    auto* runBox = groupIn(left, tr("Run"));
+    addField(runBox, tr("Device"), "device", device_, tr("cpu, cuda, or auto (CUDA when LibTorch has it)"));
+    addField(runBox, tr("Checkpoint every"), "checkpoint-every", checkpointEvery_, tr("Steps between checkpoints"));
+    addField(runBox, tr("Log every"), "log-every", logEvery_, tr("Steps between metric rows (and per-σ bins)"));
+    addField(runBox, tr("Run directory"), "out", withButton(out_, browseOut), tr("A new directory for the run"));
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
+    start_ = buttons->addButton(tr("Start"), QDialogButtonBox::AcceptRole);
+    start_->setObjectName("startButton");
+    start_->setToolTip(tr("Create the run directory and start training in the background"));
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        validate();
+        if (valid_)
+            accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+
+    for (auto* e : findChildren<QLineEdit*>())
+        connect(e, &QLineEdit::textChanged, this, &NewRunDialog::validate);
+    for (auto* s : findChildren<QSpinBox*>())
+        connect(s, &QSpinBox::valueChanged, this, &NewRunDialog::validate);
+    for (auto* c : findChildren<QComboBox*>())
+        connect(c, &QComboBox::currentTextChanged, this, &NewRunDialog::validate);
+    for (auto* c : findChildren<QCheckBox*>())
+        connect(c, &QCheckBox::toggled, this, &NewRunDialog::validate);
+    connect(dataset_, &QComboBox::currentTextChanged, this, &NewRunDialog::datasetChanged);
+    datasetChanged();
+}
+
+void NewRunDialog::addField(QFormLayout* form, const QString& label, const QString& flag, QWidget* field, const QString& tip)
+{
+    field->setObjectName(flag);
+    field->setToolTip(tip);
+    auto* message = new QLabel;
+    message->setObjectName(flag + "-message");
+    message->setWordWrap(true);
+    message->setStyleSheet("color: #b00020");
+    message->hide();
+    messages_[flag] = message;
+    auto* cell = new QWidget;
+    auto* v = new QVBoxLayout(cell);
+    v->setContentsMargins(0, 0, 0, 0);
+    v->setSpacing(2);
+    v->addWidget(field);
+    v->addWidget(message);
+    form->addRow(label, cell);
+}
+
+void NewRunDialog::datasetChanged()
+{
+    // Moving between toy and image data changes the network and the batch, step and rate defaults.
+    TrainConfig c;
+    selectDataset(c, dataset_->currentText().toStdString());
+    const bool image = c.model.arch == "unet";
+    for (auto [box, value] : {std::pair{batch_, c.batch}, {steps_, c.steps}, {checkpointEvery_, c.checkpointEvery},
+                              {logEvery_, c.logEvery}})
+        box->setValue(static_cast<int>(value));
+    lr_->setText(QString::number(c.lr));
+    for (QWidget* w : std::initializer_list<QWidget*>{dataDir_, imageSize_, rgb_, flip_, width_})
+        w->setEnabled(image);
+    for (QWidget* w : std::initializer_list<QWidget*>{hidden_, depth_})
+        w->setEnabled(!image);
+    validate();
+}
+
+QString NewRunDialog::runDirectory() const { return out_->text().trimmed(); }
+
+QStringList NewRunDialog::flags() const
+{
+    QStringList f{"--dataset", dataset_->currentText().trimmed(), "--sde", sde_->currentText(),
+                  "--T", horizon_->text().trimmed(), "--objective", objective_->currentText(),
+                  "--ref-size", QString::number(refSize_->value()), "--mixed-weight", mixedWeight_->text().trimmed(),
+                  "--width", QString::number(width_->value()), "--hidden", QString::number(hidden_->value()),
+                  "--depth", QString::number(depth_->value()), "--batch", QString::number(batch_->value()),
+                  "--steps", QString::number(steps_->value()), "--lr", lr_->text().trimmed(),
+                  "--warmup", QString::number(warmup_->value()), "--ema", ema_->text().trimmed(),
+                  "--seed", QString::number(seed_->value()), "--device", device_->currentText(),
+                  "--checkpoint-every", QString::number(checkpointEvery_->value()),
+                  "--log-every", QString::number(logEvery_->value())};
+    if (!dataDir_->text().trimmed().isEmpty())
+        f << "--data-dir" << dataDir_->text().trimmed();
+    if (imageSize_->value() > 0)
+        f << "--image-size" << QString::number(imageSize_->value());
+    if (rgb_->isChecked())
+        f << "--rgb";
+    if (flip_->isChecked())
+        f << "--flip";
+    if (!eps_->text().trimmed().isEmpty())
+        f << "--eps" << eps_->text().trimmed();
+    if (parameterisation_->currentIndex() > 0)
+        f << "--parameterisation" << parameterisation_->currentText();
+    if (weighting_->currentIndex() > 0)
+        f << "--weighting" << weighting_->currentText();
+    if (softTruncation_->isChecked())
+        f << "--st-k" << stK_->text().trimmed();
+    if (gradientBins_->isChecked())
+        f << "--gradient-bins";
+    return f;
+}
+
+QString NewRunDialog::messageFor(const QString& flag) const
+{
+    const auto* label = messages_.value(flag);
+    return label && !label->isHidden() ? label->text() : QString();
+}
+
+void NewRunDialog::showMessage(const QString& flag, const QString& message)
+{
+    auto* label = messages_.value(flag, messages_.value("dataset"));
+    label->setText(message);
+    label->show();
+}
+
+void NewRunDialog::validate()
+{
+    for (auto* label : messages_)
+        label->hide();
+    stK_->setEnabled(softTruncation_->isChecked());
+    refSize_->setEnabled(objective_->currentText() == "stf");
+    mixedWeight_->setEnabled(weighting_->currentText() == "mixed");
+    valid_ = false;
+    try {
+        std::vector<std::string> args;
+        for (const auto& f : flags())
+            args.push_back(f.toStdString());
+        cli::ArgParser parser("train", "", cli::trainConfigOptions());
+        parser.parse(args);
+        const auto config = cli::trainConfigFromFlags(parser);
+        // A mixture file is read now, so its mistakes show here rather than when training starts.
+        const auto& presets = toyPresetNames();
+        if (!isImageDatasetSpec(config.dataset) && std::find(presets.begin(), presets.end(), config.dataset) == presets.end())
+            readMixtureJson(config.dataset);
+        if (config.objective.eps >= 0.0 && config.objective.eps >= config.sde.T) {
+            showMessage("eps", tr("ε must be smaller than the horizon T = %1").arg(config.sde.T));
+            start_->setEnabled(false);
+            return;
+        }
+    } catch (const cli::UsageError& e) {
+        // "--name: problem": shown under that flag's field.
+        const QString message = QString::fromStdString(e.what());
+        const auto match = QRegularExpression("^--([A-Za-z0-9-]+)").match(message);
+        showMessage(match.hasMatch() ? match.captured(1) : "dataset", message);
+        start_->setEnabled(false);
+        return;
+    } catch (const Error& e) {  // a file that cannot be used: the data set or its directory
+        showMessage("dataset", QString::fromStdString(e.what()));
+        start_->setEnabled(false);
+        return;
+    }
+    const QString out = runDirectory();
+    if (out.isEmpty() || QFileInfo::exists(QDir(out).filePath("config.json"))) {
+        showMessage("out", out.isEmpty() ? tr("Choose a directory for the run")
+                                         : tr("%1 already holds a run; choose another directory or continue that run").arg(out));
+        start_->setEnabled(false);
+        return;
+    }
+    valid_ = true;
+    start_->setEnabled(true);
+}

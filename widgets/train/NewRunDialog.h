@@ -1,0 +1,41 @@
+#pragma once
+#include <QDialog>
+#include <QMap>
+#include <QStringList>
+
+class QCheckBox;
+class QComboBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+
+// Configures a new training run with everything `scorescope-cli train` takes. The fields become
+// the CLI's flags and are checked by the same parser on every edit, so a bad value is explained
+// under the field that holds it (and Start stays disabled) before anything runs.
+class NewRunDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit NewRunDialog(QWidget* parent = nullptr);
+
+    QString runDirectory() const;
+    QStringList flags() const;  // for TrainingWorker::startNew
+    bool isValid() const { return valid_; }
+    // The message shown under the field of `flag` ("out" for the run directory); empty if none.
+    QString messageFor(const QString& flag) const;
+
+private:
+    void validate();
+    void datasetChanged();
+    void addField(QFormLayout* form, const QString& label, const QString& flag, QWidget* field, const QString& tip);
+    void showMessage(const QString& flag, const QString& message);
+
+    QComboBox *dataset_, *sde_, *parameterisation_, *weighting_, *objective_, *device_;
+    QLineEdit *dataDir_, *horizon_, *eps_, *mixedWeight_, *stK_, *lr_, *ema_, *out_;
+    QSpinBox *imageSize_, *refSize_, *width_, *hidden_, *depth_, *batch_, *steps_, *warmup_, *seed_, *checkpointEvery_, *logEvery_;
+    QCheckBox *rgb_, *flip_, *softTruncation_, *gradientBins_;
+    QPushButton* start_;
+    QMap<QString, QLabel*> messages_;  // flag → the message label under its field
+    bool valid_ = false;
+};

@@ -1,0 +1,103 @@
+#include "train/TrainingWorker.h"
+
+#include "run/ArgParser.h"
+#include "train/TrainOptions.h"
+#include "train/TrainingSession.h"
+
+#include <c10/util/Exception.h>
+#include <torch/torch.h>
+
+#include <chrono>
+#include <thread>
+
+using namespace scorescope;
+
+TrainingWorker::TrainingWorker(QObject* parent) : QObject(parent) {}
+
+TrainingWorker::~TrainingWorker() = default;
+
+void TrainingWorker::wakeWith(std::atomic<bool>& flag, bool value)
+{
+    {
+        std::lock_guard lock(mutex_);
+        flag = value;
+    }
+    wake_.notify_all();
+}
+
+void TrainingWorker::setPaused(bool paused) { wakeWith(paused_, paused); }
+void TrainingWorker::stop() { wakeWith(stop_, true); }
+void TrainingWorker::requestCheckpoint() { wakeWith(checkpoint_, true); }
+
+void TrainingWorker::startNew(const QString& dir, const QStringList& flags)
+{
+    run([&] {
+        std::vector<std::string> args;
+        for (const auto& f : flags)
+            args.push_back(f.toStdString());
+        cli::ArgParser parser("train", "", cli::trainConfigOptions());
+        parser.parse(args);
+        return TrainingSession::create(dir.toStdString(), cli::trainConfigFromFlags(parser));
+    });
+}
+
+void TrainingWorker::resumeRun(const QString& dir, qint64 totalSteps)
+{
+    run([&] {
+        auto session = TrainingSession::resume(dir.toStdString());
+        if (totalSteps > 0)
+            session->extendTo(totalSteps);
+        return session;
+    });
+}
+
+void TrainingWorker::run(const std::function<std::unique_ptr<TrainingSession>()>& open)
+{
+    using clock = std::chrono::steady_clock;
+    stop_ = false;
+    paused_ = false;
+    checkpoint_ = false;
+    running_ = true;
+    // LibTorch starts with one intra-op thread on some machines; train on all cores, as the CLI does.
+    torch::set_num_threads(static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+    try {
+        auto session = open();
+        auto& trainer = session->trainer();
+        const auto dir = QString::fromStdString(session->directory().root);
+        Q_EMIT started(dir, QString::fromStdString(trainer.device().str()), trainer.model()->parameterCount());
+        auto lastEmit = clock::now() - std::chrono::seconds(1);
+        auto checkpointIfAsked = [&](int64_t step) {
+            if (checkpoint_.exchange(false)) {
+                session->checkpoint();
+                Q_EMIT checkpointSaved(step);
+            }
+        };
+        session->run(
+            [&](const TrainingProgress& p) {
+                checkpointIfAsked(p.step);
+                const auto now = clock::now();
+                if (now - lastEmit >= std::chrono::milliseconds(100) || p.step == p.total) {
+                    lastEmit = now;
+                    Q_EMIT progress(p.step, p.total, p.loss, p.stepsPerSecond);
+                }
+                if (!paused_ || stop_)
+                    return;
+                Q_EMIT pausedChanged(true);
+                while (paused_ && !stop_) {
+                    {
+                        std::unique_lock lock(mutex_);
+                        wake_.wait(lock, [&] { return !paused_ || stop_ || checkpoint_; });
+                    }
+                    checkpointIfAsked(p.step);
+                }
+                Q_EMIT pausedChanged(false);
+            },
+            &stop_);
+        Q_EMIT finished(dir, trainer.stepCount(), trainer.stepCount() >= trainer.config().steps);
+    } catch (const c10::Error& e) {
+        Q_EMIT failed(QString::fromStdString(e.what_without_backtrace()));
+    } catch (const std::exception& e) {  // scorescope::Error and cli::UsageError name the file or flag
+        Q_EMIT failed(QString::fromStdString(e.what()));
+    }
+    running_ = false;
+}

@@ -1,0 +1,51 @@
+#pragma once
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+
+namespace scorescope { class TrainingSession; }
+
+// Runs a training session in the thread it has been moved to, as Qt's Mandelbrot example runs its
+// renderer: the UI thread only flips atomics and receives queued signals, so it never waits on a
+// step. Pause parks the training thread between two steps; stop ends the run after a checkpoint.
+// Progress is emitted at most 10 times a second; the charts follow the run directory's metrics.
+class TrainingWorker : public QObject {
+    Q_OBJECT
+public:
+    explicit TrainingWorker(QObject* parent = nullptr);
+    ~TrainingWorker() override;
+
+    // Thread-safe controls, for the UI thread.
+    void setPaused(bool paused);
+    void stop();
+    void requestCheckpoint();
+    bool isRunning() const { return running_; }
+
+public Q_SLOTS:
+    // A new run in `dir` configured by the flags of `scorescope-cli train` (--out excepted).
+    void startNew(const QString& dir, const QStringList& flags);
+    // The run in `dir` continued from its checkpoint; totalSteps > 0 also extends (or shortens) it.
+    void resumeRun(const QString& dir, qint64 totalSteps);
+
+Q_SIGNALS:
+    void started(const QString& dir, const QString& device, qint64 parameters);
+    void progress(qint64 step, qint64 total, double loss, double stepsPerSecond);
+    void pausedChanged(bool paused);
+    void checkpointSaved(qint64 step);
+    void finished(const QString& dir, qint64 step, bool complete);
+    void failed(const QString& message);
+
+private:
+    void run(const std::function<std::unique_ptr<scorescope::TrainingSession>()>& open);
+    void wakeWith(std::atomic<bool>& flag, bool value);
+
+    std::atomic<bool> stop_{false}, paused_{false}, checkpoint_{false}, running_{false};
+    std::mutex mutex_;
+    std::condition_variable wake_;
+};
