@@ -1,7 +1,10 @@
 #include "MainWindow.h"
 
+#include "analysis/StfVarianceAnalysis.h"
+
 #include "charts/CurveChartView.h"
 #include "charts/LossChartView.h"
+#include "live/SoftTruncationView.h"
 #include "run/RunFollower.h"
 #include "train/NewRunDialog.h"
 #include "train/TrainingWorker.h"
@@ -32,6 +35,7 @@ MainWindow::MainWindow(QWidget* parent)
                                          tr("per-sample loss"), true, true)),
       stfChart_(new CurveChartView(tr("Target variance, latest logging step (STF §3.4)"), tr("σ"),
                                    tr("E tr Cov[target | x]"), true, true)),
+      softTruncationView_(new SoftTruncationView),
       runLabel_(new QLabel(tr("No run open"))), stepLabel_(new QLabel), rateLabel_(new QLabel), etaLabel_(new QLabel),
       deviceLabel_(new QLabel), progressBar_(new QProgressBar)
 {
@@ -126,20 +130,23 @@ MainWindow::MainWindow(QWidget* parent)
 
     lossScaleChart_->setObjectName("lossScaleChart");
     stfChart_->setObjectName("stfChart");
+    softTruncationView_->setObjectName("softTruncationView");
     for (auto [chart, title, name] : {std::tuple{static_cast<QWidget*>(lossScaleChart_), tr("Loss scale"), "lossScaleDock"},
-                                      std::tuple{static_cast<QWidget*>(stfChart_), tr("STF targets"), "stfDock"}}) {
+                                      std::tuple{static_cast<QWidget*>(stfChart_), tr("STF targets"), "stfDock"},
+                                      std::tuple{static_cast<QWidget*>(softTruncationView_), tr("Soft Truncation"), "softTruncationDock"}}) {
         auto* dock = new QDockWidget(title, this);
         dock->setObjectName(name);
         dock->setWidget(chart);
-        addDockWidget(Qt::RightDockWidgetArea, dock);
+        addDockWidget(chart == softTruncationView_ ? Qt::BottomDockWidgetArea : Qt::RightDockWidgetArea, dock);
     }
 
     connect(follower_, &RunFollower::reset, lossChart_, &LossChartView::clear);
+    connect(follower_, &RunFollower::reset, softTruncationView_, &SoftTruncationView::clear);
     connect(follower_, &RunFollower::rowsAppended, this, &MainWindow::onRows);
 
     QSettings settings;
     if (!restoreGeometry(settings.value("mainWindow/geometry").toByteArray()))
-        resize(1000, 650);
+        resize(1400, 900);
 }
 
 MainWindow::~MainWindow()
@@ -164,6 +171,11 @@ bool MainWindow::openRun(const QString& dir)
         return false;
     }
     const auto cfg = follower_->config();
+    softTruncationView_->setRunConfig(cfg);
+    const bool stf = cfg.value("objective").toObject().value("target").toString() == "stf";
+    stfChart_->setCurves({});
+    stfChart_->chart()->setTitle(stf ? tr("Target variance per σ bin, latest logging step (STF §3.4)")
+                                     : tr("No STF targets: this run trains with plain DSM targets"));
     runLabel_->setText(tr("%1 — %2 on %3, %4 steps")
                            .arg(dir, cfg.value("dataset").toString(),
                                 cfg.value("sde").toObject().value("kind").toString())
@@ -264,14 +276,31 @@ void MainWindow::showBins(const QJsonObject& row)
     lossScaleChart_->setCurves({CurveChartView::curve(tr("mean"), sigmas(bins), mean),
                                 CurveChartView::curve(tr("mean + std"), sigmas(bins), upper, true)});
     if (row.contains("stf_bins")) {
+        // The variances of the targets in score units, their ratio, and the regime of each σ bin
+        // from its mean max weight and ESS by the analysis' own thresholds (§3.2).
         const auto stf = row.value("stf_bins").toObject();
-        stfChart_->setCurves({CurveChartView::curve(tr("DSM"), sigmas(stf), numbers(stf.value("v_dsm"))),
-                              CurveChartView::curve(tr("STF"), sigmas(stf), numbers(stf.value("v_stf")))});
+        const auto sigma = sigmas(stf), vDsm = numbers(stf.value("v_dsm")), vStf = numbers(stf.value("v_stf"));
+        const auto maxWeight = numbers(stf.value("max_weight")), ess = numbers(stf.value("ess"));
+        scorescope::StfVarianceOptions thresholds;
+        thresholds.referenceSize = follower_->config().value("objective").toObject().value("reference_size").toInteger(1024);
+        QVector<double> ratio, regimeSigma;
+        QStringList regime;
+        for (int i = 0; i < sigma.size(); ++i) {
+            ratio.push_back(i < vDsm.size() && i < vStf.size() ? vStf[i] / vDsm[i] : NAN);
+            if (i < maxWeight.size() && i < ess.size() && std::isfinite(maxWeight[i]) && std::isfinite(ess[i])) {
+                regimeSigma.push_back(sigma[i]);
+                regime.push_back(QString::fromStdString(scorescope::stfRegime(maxWeight[i], ess[i], thresholds)));
+            }
+        }
+        stfChart_->setCurves({CurveChartView::curve(tr("DSM"), sigma, vDsm), CurveChartView::curve(tr("STF"), sigma, vStf),
+                              CurveChartView::curve(tr("ratio STF/DSM"), sigma, ratio, true)},
+                             CurveChartView::regimeBands(regimeSigma, regime));
     }
 }
 
 void MainWindow::onRows(const QVector<QJsonObject>& rows)
 {
+    softTruncationView_->addRows(rows);
     for (auto it = rows.rbegin(); it != rows.rend(); ++it)
         if (it->contains("bins")) {
             showBins(*it);

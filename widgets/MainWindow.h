@@ -9,6 +9,7 @@ class QLabel;
 class QProgressBar;
 class QThread;
 class RunFollower;
+class SoftTruncationView;
 class TrainingWorker;
 
 // The workbench window: starts, pauses, resumes and stops training runs in a worker thread, and
@@ -29,6 +30,7 @@ public:
     LossChartView* lossChart() const { return lossChart_; }
     CurveChartView* lossScaleChart() const { return lossScaleChart_; }
     CurveChartView* stfChart() const { return stfChart_; }
+    SoftTruncationView* softTruncationView() const { return softTruncationView_; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -48,6 +50,7 @@ private:
     LossChartView* lossChart_;
     CurveChartView* lossScaleChart_;
     CurveChartView* stfChart_;
+    SoftTruncationView* softTruncationView_;
     QLabel* runLabel_;
     QLabel* stepLabel_;
     QLabel* rateLabel_;

@@ -25,6 +25,8 @@ int main(int argc, char** argv)
     QCommandLineOption delay("screenshot-delay", "delay before the screenshot (default 1500 ms)", "MS", "1500");
     QCommandLineOption analysis("analysis", "show the charts of a CSV written by scorescope-cli analyze (repeatable: "
                                             "several files overlay)", "CSV");
+    QCommandLineOption newRun("new-run", "open the New-run dialog at start");
+    parser.addOption(newRun);
     parser.addOption(screenshot);
     parser.addOption(delay);
     parser.addOption(analysis);
@@ -50,9 +52,13 @@ int main(int argc, char** argv)
     }
     auto& window = *shown;
     window.show();
+    if (parser.isSet(newRun))
+        main.showNewRunDialog();
     if (parser.isSet(screenshot)) {
         QTimer::singleShot(parser.value(delay).toInt(), &window, [&] {
-            window.grab().save(parser.value(screenshot));
+            // The dialog in front, if one is open; else the window.
+            QWidget* front = QApplication::activeModalWidget() ? QApplication::activeModalWidget() : &window;
+            front->grab().save(parser.value(screenshot));
             app.quit();
         });
     }

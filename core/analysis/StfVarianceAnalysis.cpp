@@ -58,12 +58,17 @@ std::vector<StfVarianceRow> analyseStfVariance(const DataPosterior& data, const 
         row.bias = std::sqrt(std::max(0.0, bias2));
         row.maxWeight = maxWeight;
         row.ess = ess;
-        row.regime = maxWeight >= options.nearMaxWeight                        ? "near"
-                     : ess >= options.farEss * double(options.referenceSize) ? "far"
-                                                                             : "intermediate";
+        row.regime = stfRegime(maxWeight, ess, options);
         rows.push_back(row);
     }
     return rows;
+}
+
+std::string stfRegime(double maxWeight, double ess, const StfVarianceOptions& options)
+{
+    return maxWeight >= options.nearMaxWeight                        ? "near"
+           : ess >= options.farEss * double(options.referenceSize) ? "far"
+                                                                   : "intermediate";
 }
 
 } // namespace scorescope

@@ -36,6 +36,10 @@ struct StfVarianceRow {
     std::string regime;      // near, intermediate or far
 };
 
+// The regime of a noise level from its mean max weight and effective sample size (§3.2), by the
+// thresholds of `options`; the live view classifies the training log's σ bins the same way.
+std::string stfRegime(double maxWeight, double ess, const StfVarianceOptions& options);
+
 // For each time: x ~ p_t from y ~ p_0, the exact DSM target covariance from the posterior, and
 // `replicates` STF targets per x with y_1 ~ p(y | x) and y_2..n ~ p_0 (§3.8, §5).
 std::vector<StfVarianceRow> analyseStfVariance(const DataPosterior& data, const Sde& sde, const std::vector<double>& times,

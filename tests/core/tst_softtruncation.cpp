@@ -3,6 +3,7 @@
 // where the per-time loss of any linear score is closed form.
 #include "SdeKindRows.h"
 #include "GaussianData.h"
+#include "analysis/TimeSamplingLaw.h"
 #include "analysis/TruncationLaw.h"
 #include "LogQuadrature.h"
 #include "common/Rng.h"
@@ -10,6 +11,7 @@
 #include "objective/DenoisingScoreMatching.h"
 #include "objective/SoftTruncation.h"
 #include "sde/SdeFactory.h"
+#include "train/TrainConfig.h"
 
 #include <QtTest/QtTest>
 #include <torch/torch.h>
@@ -38,6 +40,8 @@ private Q_SLOTS:
     void mixedHalvesCarryTheirWeights();
     void marginalTimesFollowTheTabulatedLaw_data();
     void marginalTimesFollowTheTabulatedLaw();
+    void timeSamplingLawMatchesTheDraws_data();
+    void timeSamplingLawMatchesTheDraws();
 };
 
 void TestSoftTruncation::tauFollowsItsCdf_data()
@@ -210,6 +214,55 @@ void TestSoftTruncation::marginalTimesFollowTheTabulatedLaw()
     for (double x : {1e-3, 0.1, 0.5})
         QVERIFY(std::abs(integrateLog(1e-5, x, [&](double s) { return law.marginalDensity(s); }) - law.marginalCdf(x)) < 1e-4);
     QVERIFY(std::abs(law.marginalQuantile(law.marginalCdf(0.05)) - 0.05) < 1e-6);
+}
+
+void TestSoftTruncation::timeSamplingLawMatchesTheDraws_data()
+{
+    QTest::addColumn<QString>("weighting");
+    QTest::addColumn<bool>("soft");
+    for (const char* w : {"variance", "likelihood-is", "mixed", "edm"})
+        for (bool soft : {false, true})
+            QTest::newRow(qPrintable(QString("%1, %2").arg(w, soft ? "Soft Truncation k = 1" : "fixed ε"))) << QString(w) << soft;
+}
+
+// The densities the live view overlays (per unit log10 t) against t drawn by the training code:
+// their cumulative sums at the 200 cell edges against the empirical CDF, within the KS band at
+// α = 0.001 for the number of independent τ draws, plus 3e-3 for the midpoint rule's error.
+void TestSoftTruncation::timeSamplingLawMatchesTheDraws()
+{
+    QFETCH(QString, weighting);
+    QFETCH(bool, soft);
+    TrainConfig config;
+    selectSde(config, weighting == "edm" ? SdeKind::EDM : SdeKind::VP);
+    config.objective.weighting = parseWeighting(weighting.toStdString());
+    config.objective.softTruncationK = soft ? 1.0 : 0.0;
+    const auto law = timeSamplingLaw(config);
+    QCOMPARE(law.tau.x.empty(), !soft);
+
+    const auto sde = makeSde(config.sde);
+    const DenoisingScoreMatching dsm(sde, config.objective);
+    const double eps = dsm.eps(), T = sde->horizon();
+    const int64_t perTau = weighting == "mixed" ? 2 : 1, draws = 10000;  // mixed: one IS and one uniform t per τ
+    Rng rng(7);
+    std::vector<double> t;
+    for (int64_t i = 0; i < draws; ++i) {
+        const double tau = soft ? dsm.softTruncation()->sample(rng) : eps;
+        const auto ts = dsm.drawTimes(perTau, rng, tau).t;
+        for (int64_t j = 0; j < perTau; ++j)
+            t.push_back(ts[j].item<double>());
+    }
+    std::sort(t.begin(), t.end());
+    const int points = static_cast<int>(law.t.x.size());
+    const double cell = std::log10(T / eps) / points;
+    double cumulative = 0.0, worst = 0.0;
+    for (int j = 1; j <= points; ++j) {
+        cumulative += law.t.density[j - 1] * cell;
+        const double edge = eps * std::pow(T / eps, double(j) / points);
+        const double empirical = double(std::upper_bound(t.begin(), t.end(), edge) - t.begin()) / t.size();
+        worst = std::max(worst, std::abs(empirical - cumulative));
+    }
+    QVERIFY2(std::abs(cumulative - 1.0) < 3e-3, qPrintable(QString::number(cumulative)));
+    QVERIFY2(worst < 1.95 / std::sqrt(double(draws)) + 3e-3, qPrintable(QString::number(worst)));
 }
 
 QTEST_APPLESS_MAIN(TestSoftTruncation)

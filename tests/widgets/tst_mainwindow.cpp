@@ -67,13 +67,16 @@ void TestMainWindow::followsARunLive()
     QVERIFY(b.open(QIODevice::Append));
     b.write(R"({"step":510,"loss":0.1,"bins":{"log10_sigma":[-2,0,1],"t":[0.01,0.3,0.9],"count":[5,0,7],)"
             R"("loss":[20.0,null,0.5],"loss_std":[2.0,null,0.1]},)"
-            R"("stf_bins":{"log10_sigma":[-2,0,1],"count":[1,1,1],"v_dsm":[100,1,0.01],"v_stf":[90,0.2,0.001]}})" "\n");
+            R"("stf_bins":{"log10_sigma":[-2,0,1],"count":[1,1,1],"v_dsm":[100,1,0.01],"v_stf":[90,0.2,0.001],)"
+            R"("max_weight":[0.99,0.3,0.002],"ess":[1.0,12.0,900.0]}})" "\n");
     b.close();
     auto* scale = w.findChild<CurveChartView*>("lossScaleChart");
     auto* stf = w.findChild<CurveChartView*>("stfChart");
     QVERIFY(scale && stf);
     QTRY_COMPARE(scale->pointCount(), 4);  // two bins with data, mean and mean + std
-    QCOMPARE(stf->pointCount(), 6);
+    QCOMPARE(stf->pointCount(), 9);  // DSM, STF and their ratio at three σ
+    // Regimes by the analysis' thresholds: max weight ≥ 0.9 near, ESS ≥ n/2 = 512 far.
+    QCOMPARE(stf->bandLabels(), QStringList({"near", "intermediate", "far"}));
 
     // A resumed run rewrites the log shorter: the view starts over.
     QFile f(dir_.path() + "/metrics.jsonl");

@@ -4,6 +4,7 @@
 #include "MainWindow.h"
 #include "charts/CurveChartView.h"
 #include "charts/LossChartView.h"
+#include "live/SoftTruncationView.h"
 #include "train/NewRunDialog.h"
 #include "train/TrainingWorker.h"
 
@@ -24,6 +25,7 @@ private Q_SLOTS:
     void badValueIsExplainedAndStartsNothing_data();
     void badValueIsExplainedAndStartsNothing();
     void startPauseResumeStopContinue();
+    void softTruncationPanelHoldsTheDraws();
 
 private:
     static void typeInto(QWidget* parent, const QString& name, const QString& text);
@@ -155,7 +157,7 @@ void TestTraining::startPauseResumeStopContinue()
 
     // Continued from its checkpoint, the run completes.
     w.continueRun(dir);
-    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 120000);
     QCOMPARE(finished.last().at(1).toLongLong(), 600);
     QVERIFY(finished.last().at(2).toBool());
     QCOMPARE(failed.count(), 0);
@@ -171,6 +173,34 @@ void TestTraining::startPauseResumeStopContinue()
     QCOMPARE(bar->value(), 600);
     QCOMPARE(bar->maximum(), 600);
     QVERIFY(w.findChild<QLabel*>("deviceLabel")->text().startsWith("cpu"));
+}
+
+// A Soft Truncation run started from the dialog: the panel counts one τ per step and every
+// trained t, and lays the law of each beside its histogram.
+void TestTraining::softTruncationPanelHoldsTheDraws()
+{
+    QTemporaryDir runs;
+    MainWindow w;
+    w.setQuiet(true);
+    w.show();
+    QSignalSpy finished(w.worker(), &TrainingWorker::finished);
+    auto* dialog = w.showNewRunDialog();
+    typeInto(dialog, "steps", "200");
+    typeInto(dialog, "batch", "64");
+    typeInto(dialog, "log-every", "20");
+    QTest::mouseClick(dialog->findChild<QWidget*>("soft-truncation"), Qt::LeftButton, {}, QPoint(5, 5));
+    typeInto(dialog->findChild<QWidget*>("out"), "", runs.filePath("st"));
+    QVERIFY2(dialog->flags().contains("--st-k"), qPrintable(dialog->flags().join(' ')));
+    QVERIFY(dialog->isValid());
+    QTest::mouseClick(dialog->findChild<QPushButton*>("startButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
+
+    auto* view = w.softTruncationView();
+    QTRY_COMPARE(view->tauCount(), 200);
+    QCOMPARE(view->timeCount(), 200.0 * 64);
+    QCOMPARE(view->tauChart()->curveCount(), 2);   // histogram and P_k
+    QCOMPARE(view->timeChart()->curveCount(), 2);  // histogram and the law of t
+    QVERIFY(view->tauChart()->pointCount() > 0 && view->timeChart()->pointCount() > 0);
 }
 
 QTEST_MAIN(TestTraining)

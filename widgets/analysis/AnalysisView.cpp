@@ -19,26 +19,6 @@ Curve curve(const QString& name, const QVector<double>& x, const QVector<double>
     return CurveChartView::curve(name, x, y, dashed);
 }
 
-// Contiguous runs of one regime, split at the geometric midpoints between neighbouring σ.
-QVector<Band> regimeBands(const CsvTable& t)
-{
-    const auto sigma = t.numbers("sigma");
-    const auto regime = t.text("regime");
-    const QMap<QString, QColor> colours{{"near", QColor(44, 160, 44, 45)},
-                                        {"intermediate", QColor(255, 127, 14, 45)},
-                                        {"far", QColor(31, 119, 180, 45)}};
-    QVector<Band> bands;
-    for (int i = 0; i < sigma.size(); ++i) {
-        const double lo = i == 0 ? sigma[i] : std::sqrt(sigma[i - 1] * sigma[i]);
-        const double hi = i + 1 == sigma.size() ? sigma[i] : std::sqrt(sigma[i] * sigma[i + 1]);
-        if (!bands.isEmpty() && bands.back().label == regime[i])
-            bands.back().to = hi;
-        else
-            bands.push_back({lo, hi, colours.value(regime[i], QColor(127, 127, 127, 45)), regime[i]});
-    }
-    return bands;
-}
-
 } // namespace
 
 AnalysisView::AnalysisView(QWidget* parent) : QWidget(parent), grid_(new QGridLayout(this))
@@ -87,11 +67,11 @@ bool AnalysisView::open(const QStringList& files, QString* error)
             ratios.push_back(curve(name(t), t.numbers("sigma"), t.numbers("ratio")));
             biases.push_back(curve(name(t), t.numbers("sigma"), t.numbers("bias")));
         }
-        ratio->setCurves(ratios, regimeBands(first));
-        bias->setCurves(biases, regimeBands(first));
+        ratio->setCurves(ratios, CurveChartView::regimeBands(first.numbers("sigma"), first.text("regime")));
+        bias->setCurves(biases, CurveChartView::regimeBands(first.numbers("sigma"), first.text("regime")));
         variance->setCurves({curve("DSM", first.numbers("sigma"), first.numbers("v_dsm")),
                              curve("STF", first.numbers("sigma"), first.numbers("v_stf"))},
-                            regimeBands(first));
+                            CurveChartView::regimeBands(first.numbers("sigma"), first.text("regime")));
         add(ratio);
         add(bias);
         add(variance);

@@ -4,6 +4,7 @@
 
 #include <QAreaSeries>
 #include <QLineSeries>
+#include <QMap>
 #include <QValueAxis>
 
 #include <cmath>
@@ -21,6 +22,23 @@ CurveChartView::Curve CurveChartView::curve(const QString& name, const QVector<d
     for (int i = 0; i < std::min(x.size(), y.size()); ++i)
         c.points.push_back({x[i], y[i]});
     return c;
+}
+
+QVector<CurveChartView::Band> CurveChartView::regimeBands(const QVector<double>& sigma, const QStringList& regime)
+{
+    const QMap<QString, QColor> colours{{"near", QColor(44, 160, 44, 45)},
+                                        {"intermediate", QColor(255, 127, 14, 45)},
+                                        {"far", QColor(31, 119, 180, 45)}};
+    QVector<Band> bands;
+    for (int i = 0; i < std::min<qsizetype>(sigma.size(), regime.size()); ++i) {
+        const double lo = i == 0 ? sigma[i] : std::sqrt(sigma[i - 1] * sigma[i]);
+        const double hi = i + 1 == sigma.size() ? sigma[i] : std::sqrt(sigma[i] * sigma[i + 1]);
+        if (!bands.isEmpty() && bands.back().label == regime[i])
+            bands.back().to = hi;
+        else
+            bands.push_back({lo, hi, colours.value(regime[i], QColor(127, 127, 127, 45)), regime[i]});
+    }
+    return bands;
 }
 
 CurveChartView::CurveChartView(const QString& title, const QString& xTitle, const QString& yTitle, bool logX, bool logY,
@@ -49,6 +67,15 @@ QAbstractAxis* CurveChartView::makeAxis(bool log, const QString& title, double l
     axis->setTitleText(title);
     axis->applyNiceNumbers();
     return axis;
+}
+
+QStringList CurveChartView::bandLabels() const
+{
+    QStringList labels;
+    for (auto* s : chart()->series())
+        if (qobject_cast<QAreaSeries*>(s))
+            labels.push_back(s->name());
+    return labels;
 }
 
 int CurveChartView::pointCount() const
@@ -93,12 +120,19 @@ void CurveChartView::setCurves(const QVector<Curve>& curves, const QVector<Band>
         else if (!(lo < hi))
             log ? (lo /= 2, hi *= 2) : (lo -= 1, hi += 1);
     };
+    if (yFromZero_ && !logY_)
+        ylo = std::min(ylo, 0.0);
     widen(logX_, xlo, xhi);
     widen(logY_, ylo, yhi);
     // A margin of 5% (of a decade on log axes) around the data.
     const double ypad = logY_ ? std::pow(10.0, 0.05 * std::log10(yhi / ylo)) : 0.0;
     if (logY_) ylo /= ypad, yhi *= ypad;
-    else { const double d = 0.05 * (yhi - ylo); ylo -= d, yhi += d; }
+    else {
+        const double d = 0.05 * (yhi - ylo);
+        if (!(yFromZero_ && ylo == 0.0))
+            ylo -= d;
+        yhi += d;
+    }
 
     auto* xAxis = makeAxis(logX_, xTitle_, xlo, xhi);
     auto* yAxis = makeAxis(logY_, yTitle_, ylo, yhi);

@@ -3,6 +3,7 @@
 #include <QColor>
 #include <QPointF>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 class QAbstractAxis;
@@ -23,6 +24,10 @@ public:
         QString label;
     };
 
+    // The STF regimes (near, intermediate, far; §3.2) as shaded bands: contiguous runs of one
+    // regime, split at the geometric midpoints between neighbouring σ.
+    static QVector<Band> regimeBands(const QVector<double>& sigma, const QStringList& regime);
+
     // Pairs (x[i], y[i]) as a named curve.
     static Curve curve(const QString& name, const QVector<double>& x, const QVector<double>& y, bool dashed = false);
 
@@ -30,12 +35,16 @@ public:
                    QWidget* parent = nullptr);
 
     void setCurves(const QVector<Curve>& curves, const QVector<Band>& bands = {});
+    // A linear y axis that starts at 0 (densities, counts), so that small differences look small.
+    void setYFromZero(bool fromZero) { yFromZero_ = fromZero; }
     int curveCount() const { return curves_.size(); }
     int pointCount() const;  // points drawn over all curves
+    QStringList bandLabels() const;  // the shaded bands drawn, left to right
 
 private:
     QAbstractAxis* makeAxis(bool log, const QString& title, double lo, double hi);
     QString xTitle_, yTitle_;
     bool logX_, logY_;
+    bool yFromZero_ = false;
     QVector<Curve> curves_;
 };

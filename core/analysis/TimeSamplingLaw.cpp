@@ -1,0 +1,81 @@
+#include "analysis/TimeSamplingLaw.h"
+
+#include "analysis/TruncationLaw.h"
+#include "objective/SoftTruncation.h"
+#include "train/TrainConfig.h"
+
+#include <cmath>
+#include <functional>
+
+namespace scorescope {
+
+namespace {
+constexpr double kLn10 = 2.302585092994046;
+
+// ∫ P_k(τ) f(τ) dτ over [ε, T] by the midpoint rule in log τ, where P_k τ is smooth.
+double overTau(const SoftTruncation& st, const std::function<double(double)>& f, int nodes = 400)
+{
+    const double lo = std::log(st.eps()), h = (std::log(st.horizon()) - lo) / nodes;
+    double sum = 0.0;
+    for (int i = 0; i < nodes; ++i) {
+        const double tau = std::exp(lo + (i + 0.5) * h);
+        sum += st.density(tau) * tau * f(tau) * h;
+    }
+    return sum;
+}
+} // namespace
+
+TimeSamplingLaw timeSamplingLaw(const TrainConfig& config, int points)
+{
+    const auto sde = makeSde(config.sde);
+    const auto& o = config.objective;
+    const double eps = o.eps >= 0.0 ? o.eps : sde->trainingEps(), T = sde->horizon();
+    const bool soft = o.softTruncationK > 0.0;
+    const SoftTruncation st(eps, T, soft ? o.softTruncationK : 1.0);
+    const TruncationLaw uniform(*sde, st, false), importance(*sde, st, true);
+
+    // Density of t per unit t, for the fixed ε or marginally over τ.
+    auto lawDensity = [&](const TruncationLaw& law, double t) { return soft ? law.marginalDensity(t) : law.conditionalDensity(t, eps); };
+    std::function<double(double)> densityOfT;
+    switch (o.weighting) {
+    case Weighting::Variance:
+    case Weighting::Likelihood:
+        densityOfT = [&](double t) { return lawDensity(uniform, t); };
+        break;
+    case Weighting::LikelihoodIS:
+        densityOfT = [&](double t) { return lawDensity(importance, t); };
+        break;
+    case Weighting::Mixed:
+        densityOfT = [&](double t) { return 0.5 * (lawDensity(uniform, t) + lawDensity(importance, t)); };
+        break;
+    case Weighting::Edm:
+        densityOfT = [&](double t) {
+            // ln σ ~ N(P_mean, P_std²) truncated to [ln σ(τ), ln σ(T)]; per unit t through d ln σ/dt.
+            auto Phi = [&](double sigma) { return 0.5 * std::erfc(-(std::log(sigma) - o.pMean) / (o.pStd * std::sqrt(2.0))); };
+            const double sigma = sde->sigmaAt(t), z = (std::log(sigma) - o.pMean) / o.pStd;
+            const double h = 1e-5 * t;
+            const double dLnSigma = (std::log(sde->sigmaAt(t + h)) - std::log(sde->sigmaAt(t - h))) / (2.0 * h);
+            const double phi = std::exp(-0.5 * z * z) / (o.pStd * std::sqrt(2.0 * M_PI)) * dLnSigma;
+            const double hi = Phi(sde->sigmaAt(T));
+            if (!soft)
+                return phi / (hi - Phi(sde->sigmaAt(eps)));
+            return phi * overTau(st, [&](double tau) { return tau <= t ? 1.0 / (hi - Phi(sde->sigmaAt(tau))) : 0.0; });
+        };
+        break;
+    }
+
+    TimeSamplingLaw law;
+    for (int i = 0; i < points; ++i) {
+        // Interior nodes: the EDM branch differentiates σ(t) on both sides.
+        const double t = eps * std::pow(T / eps, (i + 0.5) / points);
+        law.t.x.push_back(t);
+        law.t.density.push_back(densityOfT(t) * t * kLn10);
+        if (soft) {
+            law.tau.x.push_back(t);
+            law.tau.density.push_back(st.density(t) * t * kLn10);
+        }
+    }
+    return law;
+}
+
+} // namespace scorescope

@@ -1,0 +1,137 @@
+#include "live/SoftTruncationView.h"
+
+#include "analysis/TimeSamplingLaw.h"
+#include "charts/CurveChartView.h"
+#include "common/Error.h"
+#include "train/TrainConfig.h"
+
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+using namespace scorescope;
+
+namespace {
+// A histogram over log10 edges as a step curve of densities per unit log10.
+CurveChartView::Curve steps(const QString& name, const QVector<double>& edges, const QVector<double>& counts, double total)
+{
+    CurveChartView::Curve c{name, {}, false};
+    for (int i = 0; i + 1 < edges.size(); ++i) {
+        const double d = counts[i] / (total * std::log10(edges[i + 1] / edges[i]));
+        c.points.push_back({edges[i], d});
+        c.points.push_back({edges[i + 1], d});
+    }
+    return c;
+}
+} // namespace
+
+SoftTruncationView::SoftTruncationView(QWidget* parent)
+    : QWidget(parent),
+      tauChart_(new CurveChartView(tr("Truncation τ per step (§2.2)"), tr("τ"), tr("density per log10 τ"), true, false)),
+      timeChart_(new CurveChartView(tr("Diffusion time t trained on"), tr("t"), tr("density per log10 t"), true, true))
+{
+    tauChart_->setYFromZero(true);
+    tauChart_->setObjectName("tauChart");
+    timeChart_->setObjectName("timeChart");
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(tauChart_);
+    layout->addWidget(timeChart_);
+}
+
+SoftTruncationView::~SoftTruncationView() = default;
+
+void SoftTruncationView::setRunConfig(const QJsonObject& json)
+{
+    lawTauX_.clear(), lawTau_.clear(), lawTX_.clear(), lawT_.clear();
+    sde_.reset();
+    try {
+        const auto config = trainConfigFromJson(nlohmann::json::parse(QJsonDocument(json).toJson().toStdString()), "config.json");
+        sde_ = makeSde(config.sde);
+        eps_ = config.objective.eps >= 0.0 ? config.objective.eps : sde_->trainingEps();
+        horizon_ = sde_->horizon();
+        const auto law = timeSamplingLaw(config);
+        lawTauX_ = QVector<double>(law.tau.x.begin(), law.tau.x.end());
+        lawTau_ = QVector<double>(law.tau.density.begin(), law.tau.density.end());
+        lawTX_ = QVector<double>(law.t.x.begin(), law.t.x.end());
+        lawT_ = QVector<double>(law.t.density.begin(), law.t.density.end());
+    } catch (const std::exception&) {
+        sde_.reset();  // a config this build cannot read: no law, no bin edges
+    }
+    redraw();
+}
+
+void SoftTruncationView::clear()
+{
+    taus_.clear();
+    binLog10Sigma_.clear();
+    binCounts_.clear();
+    redraw();
+}
+
+double SoftTruncationView::timeCount() const
+{
+    double n = 0.0;
+    for (double c : binCounts_)
+        n += c;
+    return n;
+}
+
+void SoftTruncationView::addRows(const QVector<QJsonObject>& rows)
+{
+    for (const auto& row : rows) {
+        for (const auto& tau : row.value("tau").toArray())
+            taus_.push_back(tau.toDouble());
+        const auto bins = row.value("bins").toObject();
+        const auto centres = bins.value("log10_sigma").toArray(), counts = bins.value("count").toArray();
+        if (binLog10Sigma_.isEmpty() && !centres.isEmpty()) {
+            for (const auto& c : centres)
+                binLog10Sigma_.push_back(c.toDouble());
+            binCounts_.fill(0.0, binLog10Sigma_.size());
+        }
+        for (int i = 0; i < std::min<qsizetype>(counts.size(), binCounts_.size()); ++i)
+            binCounts_[i] += counts[i].toDouble();
+    }
+    redraw();
+}
+
+void SoftTruncationView::redraw()
+{
+    QVector<CurveChartView::Curve> tau;
+    if (!taus_.empty() && sde_) {
+        const int bins = 30;
+        QVector<double> edges, counts(bins, 0.0);
+        for (int i = 0; i <= bins; ++i)
+            edges.push_back(eps_ * std::pow(horizon_ / eps_, double(i) / bins));
+        for (double t : taus_) {
+            const int b = static_cast<int>(std::floor(std::log(t / eps_) / std::log(horizon_ / eps_) * bins));
+            counts[std::clamp(b, 0, bins - 1)] += 1.0;
+        }
+        tau.push_back(steps(tr("drawn (%1 steps)").arg(taus_.size()), edges, counts, double(taus_.size())));
+    }
+    if (!lawTau_.isEmpty())
+        tau.push_back(CurveChartView::curve(tr("P_k(τ)"), lawTauX_, lawTau_, true));
+    tauChart_->setCurves(tau);
+    tauChart_->chart()->setTitle(lawTau_.isEmpty() && sde_ ? tr("Fixed truncation ε = %1 (no Soft Truncation)").arg(eps_)
+                                                          : tr("Truncation τ per step (§2.2)"));
+
+    QVector<CurveChartView::Curve> time;
+    const double total = timeCount();
+    if (total > 0.0 && sde_ && binLog10Sigma_.size() > 1) {
+        // Bin edges halfway between the logged centres in log10 σ, mapped to t.
+        const double half = 0.5 * (binLog10Sigma_[1] - binLog10Sigma_[0]);
+        // The bins span the SDE's own range, which may reach below a run's larger ε.
+        const double lo = sde_->trainingEps();
+        QVector<double> edges;
+        for (double c : binLog10Sigma_)
+            edges.push_back(std::clamp(sde_->timeOfSigmaAt(std::pow(10.0, c - half)), lo, horizon_));
+        edges.push_back(std::clamp(sde_->timeOfSigmaAt(std::pow(10.0, binLog10Sigma_.back() + half)), lo, horizon_));
+        time.push_back(steps(tr("drawn (%1 samples)").arg(total, 0, 'f', 0), edges, binCounts_, total));
+    }
+    if (!lawT_.isEmpty())
+        time.push_back(CurveChartView::curve(tr("law of t"), lawTX_, lawT_, true));
+    timeChart_->setCurves(time);
+}

@@ -1,0 +1,39 @@
+#pragma once
+#include <QJsonObject>
+#include <QVector>
+#include <QWidget>
+
+#include <memory>
+#include <vector>
+
+class CurveChartView;
+namespace scorescope { class Sde; }
+
+// Soft Truncation live (§2.2): histograms of the τ a run drew (one per step) and of the diffusion
+// times t it trained on (the per-σ bin counts of its metrics), each beside the law the run's
+// configuration implies (TimeSamplingLaw), as densities per unit log10.
+class SoftTruncationView : public QWidget {
+    Q_OBJECT
+public:
+    explicit SoftTruncationView(QWidget* parent = nullptr);
+    ~SoftTruncationView() override;
+
+    void setRunConfig(const QJsonObject& config);  // the law to overlay; the run's rows arrive through addRows
+    void clear();
+    void addRows(const QVector<QJsonObject>& rows);
+
+    CurveChartView* tauChart() const { return tauChart_; }
+    CurveChartView* timeChart() const { return timeChart_; }
+    qint64 tauCount() const { return static_cast<qint64>(taus_.size()); }
+    double timeCount() const;
+
+private:
+    void redraw();
+    CurveChartView* tauChart_;
+    CurveChartView* timeChart_;
+    std::shared_ptr<const scorescope::Sde> sde_;
+    double eps_ = 0.0, horizon_ = 1.0;
+    QVector<double> lawTauX_, lawTau_, lawTX_, lawT_;
+    std::vector<double> taus_;
+    QVector<double> binLog10Sigma_, binCounts_;
+};
