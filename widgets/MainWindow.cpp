@@ -140,6 +140,13 @@ MainWindow::MainWindow(QWidget* parent)
         addDockWidget(chart == softTruncationView_ ? Qt::BottomDockWidgetArea : Qt::RightDockWidgetArea, dock);
     }
 
+    connect(follower_, &RunFollower::opened, this, [this](const QJsonObject& cfg) {
+        softTruncationView_->setRunConfig(cfg);
+        const bool stf = cfg.value("objective").toObject().value("target").toString() == "stf";
+        stfChart_->setCurves({});
+        stfChart_->chart()->setTitle(stf ? tr("Target variance per σ bin, latest logging step (STF §3.4)")
+                                         : tr("No STF targets: this run trains with plain DSM targets"));
+    });
     connect(follower_, &RunFollower::reset, lossChart_, &LossChartView::clear);
     connect(follower_, &RunFollower::reset, softTruncationView_, &SoftTruncationView::clear);
     connect(follower_, &RunFollower::rowsAppended, this, &MainWindow::onRows);
@@ -171,11 +178,6 @@ bool MainWindow::openRun(const QString& dir)
         return false;
     }
     const auto cfg = follower_->config();
-    softTruncationView_->setRunConfig(cfg);
-    const bool stf = cfg.value("objective").toObject().value("target").toString() == "stf";
-    stfChart_->setCurves({});
-    stfChart_->chart()->setTitle(stf ? tr("Target variance per σ bin, latest logging step (STF §3.4)")
-                                     : tr("No STF targets: this run trains with plain DSM targets"));
     runLabel_->setText(tr("%1 — %2 on %3, %4 steps")
                            .arg(dir, cfg.value("dataset").toString(),
                                 cfg.value("sde").toObject().value("kind").toString())

@@ -33,6 +33,7 @@ bool RunFollower::open(const QString& dir)
     }
     dir_ = dir;
     config_ = doc.object();
+    Q_EMIT opened(config_);
     Q_EMIT reset();
     poll();
     timer_.start();

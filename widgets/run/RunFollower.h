@@ -24,6 +24,7 @@ public Q_SLOTS:
     void poll();
 
 Q_SIGNALS:
+    void opened(const QJsonObject& config);  // before the first rows of a newly opened run
     void reset();
     void rowsAppended(const QVector<QJsonObject>& rows);
 
