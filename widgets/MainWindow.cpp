@@ -2,6 +2,7 @@
 
 #include "analysis/StfVarianceAnalysis.h"
 
+#include "charts/ChartPanel.h"
 #include "charts/CurveChartView.h"
 #include "charts/LossChartView.h"
 #include "live/SoftTruncationView.h"
@@ -26,6 +27,7 @@
 #include <QToolBar>
 
 #include <climits>
+#include <functional>
 #include <cmath>
 #include <tuple>
 
@@ -41,7 +43,13 @@ MainWindow::MainWindow(QWidget* parent)
 {
     setObjectName("mainWindow");
     setWindowTitle(tr("Scorescope"));
-    setCentralWidget(lossChart_);
+    auto* lossPanel = new ChartPanel(lossChart_, [this] { return lossChart_->toCsv(); });
+    lossPanel->setObjectName("lossPanel");
+    auto* outliers = lossPanel->toolBar()->addAction(tr("Ignore outliers"), lossChart_, &LossChartView::setIgnoreOutliers);
+    outliers->setObjectName("actionIgnoreOutliers");
+    outliers->setCheckable(true);
+    outliers->setToolTip(tr("Scale the loss axis to the 2nd–98th percentile, so that spikes do not flatten the curve"));
+    setCentralWidget(lossPanel);
     runLabel_->setObjectName("runLabel");
     stepLabel_->setObjectName("stepLabel");
     rateLabel_->setObjectName("rateLabel");
@@ -131,13 +139,19 @@ MainWindow::MainWindow(QWidget* parent)
     lossScaleChart_->setObjectName("lossScaleChart");
     stfChart_->setObjectName("stfChart");
     softTruncationView_->setObjectName("softTruncationView");
-    for (auto [chart, title, name] : {std::tuple{static_cast<QWidget*>(lossScaleChart_), tr("Loss scale"), "lossScaleDock"},
-                                      std::tuple{static_cast<QWidget*>(stfChart_), tr("STF targets"), "stfDock"},
-                                      std::tuple{static_cast<QWidget*>(softTruncationView_), tr("Soft Truncation"), "softTruncationDock"}}) {
+    const std::function<QString()> lossScaleCsv = [this] { return lossScaleChart_->toCsv(); },
+                                    stfCsv = [this] { return stfChart_->toCsv(); },
+                                    truncationCsv = [this] { return softTruncationView_->toCsv(); };
+    for (auto [view, csv, title, name] :
+         {std::tuple{static_cast<QWidget*>(lossScaleChart_), lossScaleCsv, tr("Loss scale"), QString("lossScale")},
+          std::tuple{static_cast<QWidget*>(stfChart_), stfCsv, tr("STF targets"), QString("stf")},
+          std::tuple{static_cast<QWidget*>(softTruncationView_), truncationCsv, tr("Soft Truncation"), QString("softTruncation")}}) {
+        auto* panel = new ChartPanel(view, csv);
+        panel->setObjectName(name + "Panel");
         auto* dock = new QDockWidget(title, this);
-        dock->setObjectName(name);
-        dock->setWidget(chart);
-        addDockWidget(chart == softTruncationView_ ? Qt::BottomDockWidgetArea : Qt::RightDockWidgetArea, dock);
+        dock->setObjectName(name + "Dock");
+        dock->setWidget(panel);
+        addDockWidget(view == softTruncationView_ ? Qt::BottomDockWidgetArea : Qt::RightDockWidgetArea, dock);
     }
 
     connect(follower_, &RunFollower::opened, this, [this](const QJsonObject& cfg) {
@@ -154,6 +168,7 @@ MainWindow::MainWindow(QWidget* parent)
     QSettings settings;
     if (!restoreGeometry(settings.value("mainWindow/geometry").toByteArray()))
         resize(1400, 900);
+    restoreState(settings.value("mainWindow/state").toByteArray());
 }
 
 MainWindow::~MainWindow()
@@ -166,7 +181,9 @@ MainWindow::~MainWindow()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    QSettings().setValue("mainWindow/geometry", saveGeometry());
+    QSettings settings;
+    settings.setValue("mainWindow/geometry", saveGeometry());
+    settings.setValue("mainWindow/state", saveState());  // docks and toolbars
     QMainWindow::closeEvent(event);
 }
 

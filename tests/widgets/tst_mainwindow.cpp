@@ -1,9 +1,11 @@
 // The main window following a run directory that another process is writing.
 #include "MainWindow.h"
+#include "charts/ChartPanel.h"
 #include "charts/CurveChartView.h"
 #include "charts/LossChartView.h"
 #include "run/MetricsSeries.h"
 
+#include <QAction>
 #include <QLabel>
 #include <QtTest/QtTest>
 
@@ -77,6 +79,33 @@ void TestMainWindow::followsARunLive()
     QCOMPARE(stf->pointCount(), 9);  // DSM, STF and their ratio at three σ
     // Regimes by the analysis' thresholds: max weight ≥ 0.9 near, ESS ≥ n/2 = 512 far.
     QCOMPARE(stf->bandLabels(), QStringList({"near", "intermediate", "far"}));
+
+    // Every panel exports itself: a PNG that loads at the panel's size, an SVG document, and a CSV
+    // with one row per plotted point.
+    QTemporaryDir out;
+    for (const auto& [name, rows] : {std::pair{QString("lossPanel"), chart->data().steps.size()},
+                                     {QString("stfPanel"), qsizetype(9)}, {QString("lossScalePanel"), qsizetype(6)}}) {
+        auto* panel = w.findChild<ChartPanel*>(name);
+        QVERIFY2(panel, qPrintable(name));
+        QVERIFY(panel->exportPng(out.filePath(name + ".png")));
+        const QImage png(out.filePath(name + ".png"));
+        QVERIFY(!png.isNull());
+        QCOMPARE(png.size(), panel->view()->size() * panel->view()->devicePixelRatio());
+        QVERIFY(panel->exportSvg(out.filePath(name + ".svg")));
+        QFile svg(out.filePath(name + ".svg"));
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        const QByteArray svgText = svg.readAll();
+        QVERIFY(svgText.contains("<svg") && svgText.contains("</svg>"));
+        QVERIFY(panel->exportCsv(out.filePath(name + ".csv")));
+        QFile csv(out.filePath(name + ".csv"));
+        QVERIFY(csv.open(QIODevice::ReadOnly | QIODevice::Text));
+        const auto lines = QString(csv.readAll()).split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), rows + 1);  // a header, then the points
+    }
+    QVERIFY(!w.findChild<ChartPanel*>("lossPanel")->exportCsv(out.filePath("missing/dir/loss.csv")));
+    // Ignoring outliers rescales the axis, never the data.
+    w.findChild<QAction*>("actionIgnoreOutliers")->trigger();
+    QCOMPARE(chart->data().steps.size(), 51);
 
     // A resumed run rewrites the log shorter: the view starts over.
     QFile f(dir_.path() + "/metrics.jsonl");

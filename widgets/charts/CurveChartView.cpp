@@ -69,6 +69,15 @@ QAbstractAxis* CurveChartView::makeAxis(bool log, const QString& title, double l
     return axis;
 }
 
+QString CurveChartView::toCsv() const
+{
+    QString csv = "curve,x,y\n";
+    for (const auto& c : curves_)
+        for (const auto& p : c.points)
+            csv += QString("\"%1\",%2,%3\n").arg(c.name).arg(p.x(), 0, 'g', 10).arg(p.y(), 0, 'g', 10);
+    return csv;
+}
+
 QStringList CurveChartView::bandLabels() const
 {
     QStringList labels;

@@ -40,6 +40,7 @@ public:
     int curveCount() const { return curves_.size(); }
     int pointCount() const;  // points drawn over all curves
     QStringList bandLabels() const;  // the shaded bands drawn, left to right
+    QString toCsv() const;           // curve,x,y: every point as given, also those a log axis hides
 
 private:
     QAbstractAxis* makeAxis(bool log, const QString& title, double lo, double hi);

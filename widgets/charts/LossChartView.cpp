@@ -57,6 +57,21 @@ void LossChartView::append(const QVector<QPointF>& points)
 
 int LossChartView::drawnPoints() const { return raw_->count(); }
 
+void LossChartView::setIgnoreOutliers(bool ignore)
+{
+    ignoreOutliers_ = ignore;
+    redraw();
+}
+
+QString LossChartView::toCsv() const
+{
+    const auto smooth = debiasedEma(data_.values, smoothing_);
+    QString csv = "step,loss,smoothed\n";
+    for (int i = 0; i < data_.steps.size(); ++i)
+        csv += QString("%1,%2,%3\n").arg(data_.steps[i], 0, 'g', 10).arg(data_.values[i], 0, 'g', 10).arg(smooth[i], 0, 'g', 10);
+    return csv;
+}
+
 void LossChartView::redraw()
 {
     const auto smooth = debiasedEma(data_.values, smoothing_);
@@ -79,6 +94,14 @@ void LossChartView::redraw()
         xAxis_->setRange(0, 1);
         yAxis_->setDataRange(0.1, 1);
         return;
+    }
+    if (ignoreOutliers_ && raw.size() >= 10) {
+        QVector<double> sorted;
+        for (const auto& p : raw)
+            sorted.push_back(p.y());
+        std::sort(sorted.begin(), sorted.end());
+        lo = std::pow(10.0, sorted[static_cast<int>(0.02 * (sorted.size() - 1))]);
+        hi = std::pow(10.0, sorted[static_cast<int>(0.98 * (sorted.size() - 1))]);
     }
     xAxis_->setRange(0, std::max(1.0, data_.steps.back()));
     yAxis_->setDataRange(lo / 1.2, hi * 1.2);

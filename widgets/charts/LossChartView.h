@@ -18,6 +18,10 @@ public:
     // Appends (step, loss) points and redraws once.
     void append(const QVector<QPointF>& points);
 
+    // Scale the y axis to the 2nd–98th percentile of the losses, so that spikes do not flatten the curve.
+    void setIgnoreOutliers(bool ignore);
+    QString toCsv() const;  // step,loss,smoothed
+
     const MetricsSeries& data() const { return data_; }
     int drawnPoints() const;
     static constexpr int kMaxDrawn = 2000;
@@ -26,6 +30,7 @@ private:
     void redraw();
     MetricsSeries data_;
     const double smoothing_ = 0.9;  // TensorBoard's default EMA weight
+    bool ignoreOutliers_ = false;
     QLineSeries* raw_;
     QLineSeries* smooth_;
     QValueAxis* xAxis_;

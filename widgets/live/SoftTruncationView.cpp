@@ -72,6 +72,17 @@ void SoftTruncationView::clear()
     redraw();
 }
 
+QString SoftTruncationView::toCsv() const
+{
+    QString csv = "chart,curve,x,y\n";
+    for (auto [name, chart] : {std::pair{QString("tau"), tauChart_}, {QString("t"), timeChart_}}) {
+        const auto lines = chart->toCsv().split('\n', Qt::SkipEmptyParts);
+        for (int i = 1; i < lines.size(); ++i)  // without each chart's header
+            csv += name + "," + lines[i] + "\n";
+    }
+    return csv;
+}
+
 double SoftTruncationView::timeCount() const
 {
     double n = 0.0;

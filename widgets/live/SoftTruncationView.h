@@ -24,6 +24,7 @@ public:
 
     CurveChartView* tauChart() const { return tauChart_; }
     CurveChartView* timeChart() const { return timeChart_; }
+    QString toCsv() const;  // chart,curve,x,y for both charts
     qint64 tauCount() const { return static_cast<qint64>(taus_.size()); }
     double timeCount() const;
 
