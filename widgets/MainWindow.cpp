@@ -5,6 +5,7 @@
 #include "charts/ChartPanel.h"
 #include "charts/CurveChartView.h"
 #include "charts/LossChartView.h"
+#include "live/LossHeatmapView.h"
 #include "live/SoftTruncationView.h"
 #include "run/RunFollower.h"
 #include "train/NewRunDialog.h"
@@ -37,7 +38,7 @@ MainWindow::MainWindow(QWidget* parent)
                                          tr("per-sample loss"), true, true)),
       stfChart_(new CurveChartView(tr("Target variance, latest logging step (STF §3.4)"), tr("σ"),
                                    tr("E tr Cov[target | x]"), true, true)),
-      softTruncationView_(new SoftTruncationView),
+      softTruncationView_(new SoftTruncationView), lossHeatmap_(new LossHeatmapView),
       runLabel_(new QLabel(tr("No run open"))), stepLabel_(new QLabel), rateLabel_(new QLabel), etaLabel_(new QLabel),
       deviceLabel_(new QLabel), progressBar_(new QProgressBar)
 {
@@ -141,17 +142,20 @@ MainWindow::MainWindow(QWidget* parent)
     softTruncationView_->setObjectName("softTruncationView");
     const std::function<QString()> lossScaleCsv = [this] { return lossScaleChart_->toCsv(); },
                                     stfCsv = [this] { return stfChart_->toCsv(); },
-                                    truncationCsv = [this] { return softTruncationView_->toCsv(); };
+                                    truncationCsv = [this] { return softTruncationView_->toCsv(); },
+                                    heatmapCsv = [this] { return lossHeatmap_->toCsv(); };
+    lossHeatmap_->setObjectName("lossHeatmap");
     for (auto [view, csv, title, name] :
          {std::tuple{static_cast<QWidget*>(lossScaleChart_), lossScaleCsv, tr("Loss scale"), QString("lossScale")},
           std::tuple{static_cast<QWidget*>(stfChart_), stfCsv, tr("STF targets"), QString("stf")},
-          std::tuple{static_cast<QWidget*>(softTruncationView_), truncationCsv, tr("Soft Truncation"), QString("softTruncation")}}) {
+          std::tuple{static_cast<QWidget*>(softTruncationView_), truncationCsv, tr("Soft Truncation"), QString("softTruncation")},
+          std::tuple{static_cast<QWidget*>(lossHeatmap_), heatmapCsv, tr("Loss over training"), QString("lossHeatmap")}}) {
         auto* panel = new ChartPanel(view, csv);
         panel->setObjectName(name + "Panel");
         auto* dock = new QDockWidget(title, this);
         dock->setObjectName(name + "Dock");
         dock->setWidget(panel);
-        addDockWidget(view == softTruncationView_ ? Qt::BottomDockWidgetArea : Qt::RightDockWidgetArea, dock);
+        addDockWidget(view == softTruncationView_ || view == lossHeatmap_ ? Qt::BottomDockWidgetArea : Qt::RightDockWidgetArea, dock);
     }
 
     connect(follower_, &RunFollower::opened, this, [this](const QJsonObject& cfg) {
@@ -163,6 +167,7 @@ MainWindow::MainWindow(QWidget* parent)
     });
     connect(follower_, &RunFollower::reset, lossChart_, &LossChartView::clear);
     connect(follower_, &RunFollower::reset, softTruncationView_, &SoftTruncationView::clear);
+    connect(follower_, &RunFollower::reset, lossHeatmap_, &LossHeatmapView::clear);
     connect(follower_, &RunFollower::rowsAppended, this, &MainWindow::onRows);
 
     QSettings settings;
@@ -320,6 +325,7 @@ void MainWindow::showBins(const QJsonObject& row)
 void MainWindow::onRows(const QVector<QJsonObject>& rows)
 {
     softTruncationView_->addRows(rows);
+    lossHeatmap_->addRows(rows);
     for (auto it = rows.rbegin(); it != rows.rend(); ++it)
         if (it->contains("bins")) {
             showBins(*it);

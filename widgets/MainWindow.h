@@ -3,6 +3,7 @@
 
 class CurveChartView;
 class LossChartView;
+class LossHeatmapView;
 class NewRunDialog;
 class QAction;
 class QLabel;
@@ -31,6 +32,7 @@ public:
     CurveChartView* lossScaleChart() const { return lossScaleChart_; }
     CurveChartView* stfChart() const { return stfChart_; }
     SoftTruncationView* softTruncationView() const { return softTruncationView_; }
+    LossHeatmapView* lossHeatmap() const { return lossHeatmap_; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -51,6 +53,7 @@ private:
     CurveChartView* lossScaleChart_;
     CurveChartView* stfChart_;
     SoftTruncationView* softTruncationView_;
+    LossHeatmapView* lossHeatmap_;
     QLabel* runLabel_;
     QLabel* stepLabel_;
     QLabel* rateLabel_;

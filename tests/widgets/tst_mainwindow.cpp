@@ -3,6 +3,7 @@
 #include "charts/ChartPanel.h"
 #include "charts/CurveChartView.h"
 #include "charts/LossChartView.h"
+#include "live/LossHeatmapView.h"
 #include "run/MetricsSeries.h"
 
 #include <QAction>
@@ -76,6 +77,11 @@ void TestMainWindow::followsARunLive()
     auto* stf = w.findChild<CurveChartView*>("stfChart");
     QVERIFY(scale && stf);
     QTRY_COMPARE(scale->pointCount(), 4);  // two bins with data, mean and mean + std
+    auto* heatmap = w.lossHeatmap();
+    QCOMPARE(heatmap->columns(), 1);  // the one row with bins
+    QCOMPARE(heatmap->rows(), 3);
+    QCOMPARE(heatmap->value(0, 0), 20.0);
+    QVERIFY(std::isnan(heatmap->value(0, 1)));  // an empty bin stays empty
     QCOMPARE(stf->pointCount(), 9);  // DSM, STF and their ratio at three σ
     // Regimes by the analysis' thresholds: max weight ≥ 0.9 near, ESS ≥ n/2 = 512 far.
     QCOMPARE(stf->bandLabels(), QStringList({"near", "intermediate", "far"}));
@@ -84,7 +90,8 @@ void TestMainWindow::followsARunLive()
     // with one row per plotted point.
     QTemporaryDir out;
     for (const auto& [name, rows] : {std::pair{QString("lossPanel"), chart->data().steps.size()},
-                                     {QString("stfPanel"), qsizetype(9)}, {QString("lossScalePanel"), qsizetype(6)}}) {
+                                     {QString("stfPanel"), qsizetype(9)}, {QString("lossScalePanel"), qsizetype(6)},
+                                     {QString("lossHeatmapPanel"), qsizetype(3)}}) {
         auto* panel = w.findChild<ChartPanel*>(name);
         QVERIFY2(panel, qPrintable(name));
         QVERIFY(panel->exportPng(out.filePath(name + ".png")));

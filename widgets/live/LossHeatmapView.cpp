@@ -1,0 +1,140 @@
+#include "live/LossHeatmapView.h"
+
+#include <QJsonArray>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+// Viridis at five stops, linearly interpolated: perceptually ordered and colour-blind safe.
+QColor viridis(double u)
+{
+    static const QColor stops[] = {QColor(68, 1, 84), QColor(59, 82, 139), QColor(33, 145, 140), QColor(94, 201, 98),
+                                   QColor(253, 231, 37)};
+    u = std::clamp(u, 0.0, 1.0) * 4.0;
+    const int i = std::min(3, static_cast<int>(u));
+    const double f = u - i;
+    const QColor &a = stops[i], &b = stops[i + 1];
+    return QColor::fromRgbF(a.redF() + f * (b.redF() - a.redF()), a.greenF() + f * (b.greenF() - a.greenF()),
+                            a.blueF() + f * (b.blueF() - a.blueF()));
+}
+} // namespace
+
+LossHeatmapView::LossHeatmapView(QWidget* parent) : QWidget(parent)
+{
+    setMouseTracking(true);
+    setMinimumSize(320, 220);
+    setToolTip(tr("Mean per-sample loss per σ bin and logging window; hover for values (Soft Truncation §2.1)"));
+}
+
+void LossHeatmapView::clear()
+{
+    steps_.clear(), times_.clear(), log10Sigma_.clear(), loss_.clear();
+    lo_ = INFINITY, hi_ = -INFINITY;
+    update();
+}
+
+void LossHeatmapView::addRows(const QVector<QJsonObject>& rows)
+{
+    for (const auto& row : rows) {
+        const auto bins = row.value("bins").toObject();
+        const auto loss = bins.value("loss").toArray();
+        if (loss.isEmpty())
+            continue;
+        if (log10Sigma_.isEmpty())
+            for (const auto& key : {std::pair{&times_, "t"}, {&log10Sigma_, "log10_sigma"}})
+                for (const auto& v : bins.value(key.second).toArray())
+                    key.first->push_back(v.toDouble());
+        QVector<double> column;
+        for (const auto& v : loss) {
+            const double x = v.isDouble() ? v.toDouble() : NAN;
+            column.push_back(x);
+            if (x > 0.0) {
+                lo_ = std::min(lo_, std::log10(x));
+                hi_ = std::max(hi_, std::log10(x));
+            }
+        }
+        column.resize(log10Sigma_.size(), NAN);
+        steps_.push_back(row.value("step").toDouble());
+        loss_.push_back(column);
+    }
+    update();
+}
+
+QString LossHeatmapView::toCsv() const
+{
+    QString csv = "step,t,log10_sigma,loss\n";
+    for (int c = 0; c < columns(); ++c)
+        for (int r = 0; r < rows(); ++r)
+            csv += QString("%1,%2,%3,%4\n").arg(steps_[c], 0, 'g', 10).arg(time(r), 0, 'g', 10)
+                       .arg(log10Sigma_[r], 0, 'g', 10).arg(loss_[c][r], 0, 'g', 10);
+    return csv;
+}
+
+QRect LossHeatmapView::plotArea() const { return rect().adjusted(64, 24, -78, -40); }
+
+void LossHeatmapView::paintEvent(QPaintEvent*)
+{
+    QPainter p(this);
+    p.fillRect(rect(), palette().window());
+    const QRect area = plotArea();
+    p.drawText(QRect(0, 2, width(), 20), Qt::AlignCenter, tr("Loss over training step × diffusion time"));
+    if (columns() == 0 || rows() == 0 || !(lo_ <= hi_)) {
+        p.drawText(area, Qt::AlignCenter, tr("No per-σ bins logged yet"));
+        return;
+    }
+    // Cells: columns are logging windows in order, rows σ bins from small t (bottom) to large.
+    QImage image(columns(), rows(), QImage::Format_RGB32);
+    const double span = std::max(1e-12, hi_ - lo_);
+    for (int c = 0; c < columns(); ++c)
+        for (int r = 0; r < rows(); ++r) {
+            const double v = loss_[c][r];
+            image.setPixelColor(c, rows() - 1 - r, v > 0.0 ? viridis((std::log10(v) - lo_) / span) : QColor(230, 230, 230));
+        }
+    p.drawImage(area, image);
+    p.drawRect(area.adjusted(0, 0, -1, -1));
+
+    // Axes: step at both ends and the middle; t at each decade the bins reach.
+    const QFontMetrics fm = p.fontMetrics();
+    for (int i : {0, columns() / 2, columns() - 1}) {
+        const int x = area.left() + static_cast<int>((i + 0.5) * area.width() / columns());
+        p.drawText(QRect(x - 40, area.bottom() + 4, 80, fm.height()), Qt::AlignHCenter, QString::number(steps_[i], 'f', 0));
+    }
+    p.drawText(QRect(area.left(), area.bottom() + 4 + fm.height(), area.width(), fm.height()), Qt::AlignHCenter, tr("step"));
+    for (int r = 0; r < rows(); r += std::max(1, rows() / 5)) {
+        const int y = area.bottom() - static_cast<int>((r + 0.5) * area.height() / rows());
+        p.drawText(QRect(0, y - fm.height() / 2, area.left() - 6, fm.height()), Qt::AlignRight | Qt::AlignVCenter,
+                   times_.isEmpty() ? QString("σ %1").arg(std::pow(10.0, log10Sigma_[r]), 0, 'g', 2)
+                                    : QString::number(times_[r], 'g', 2));
+    }
+    p.save();
+    p.translate(12, area.center().y());
+    p.rotate(-90);
+    p.drawText(QRect(-60, -10, 120, 20), Qt::AlignCenter, tr("t (σ bin)"));
+    p.restore();
+
+    // Colour bar in log10 loss.
+    const QRect bar(area.right() + 12, area.top(), 14, area.height());
+    for (int y = 0; y < bar.height(); ++y)
+        p.setPen(viridis(1.0 - double(y) / std::max(1, bar.height() - 1))), p.drawLine(bar.left(), bar.top() + y, bar.right(), bar.top() + y);
+    p.setPen(palette().windowText().color());
+    p.drawRect(bar.adjusted(0, 0, -1, -1));
+    for (auto [value, y] : {std::pair{hi_, bar.top()}, {lo_, bar.bottom() - fm.height()}})
+        p.drawText(QRect(bar.right() + 4, y, 60, fm.height()), Qt::AlignLeft, QString("%1").arg(std::pow(10.0, value), 0, 'g', 2));
+}
+
+void LossHeatmapView::mouseMoveEvent(QMouseEvent* event)
+{
+    const QRect area = plotArea();
+    if (columns() == 0 || !area.contains(event->pos()))
+        return;
+    const int c = std::clamp((event->pos().x() - area.left()) * columns() / area.width(), 0, columns() - 1);
+    const int r = std::clamp((area.bottom() - event->pos().y()) * rows() / area.height(), 0, rows() - 1);
+    QToolTip::showText(event->globalPosition().toPoint(),
+                       tr("step %1, t ≈ %2 (σ ≈ %3): loss %4").arg(steps_[c]).arg(time(r), 0, 'g', 3)
+                           .arg(std::pow(10.0, log10Sigma_[r]), 0, 'g', 3).arg(loss_[c][r], 0, 'g', 3),
+                       this);
+}
