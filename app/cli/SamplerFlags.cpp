@@ -28,14 +28,6 @@ SamplerOptions samplerOptionsFrom(const ArgParser& a, uint64_t seed)
     return o;
 }
 
-std::vector<uint64_t> particleSeeds(uint64_t first, int64_t n)
-{
-    std::vector<uint64_t> seeds(static_cast<size_t>(n));
-    for (int64_t k = 0; k < n; ++k)
-        seeds[static_cast<size_t>(k)] = first + static_cast<uint64_t>(k);
-    return seeds;
-}
-
 torch::Tensor runSampler(ReverseSampler& sampler)
 {
     torch::NoGradGuard noGrad;

@@ -10,7 +10,5 @@ std::string samplerFrom(const ArgParser& a);
 SamplerOptions samplerOptionsFrom(const ArgParser& a, uint64_t seed);
 // Runs a sampler that has been reset to the end, with a progress bar.
 torch::Tensor runSampler(ReverseSampler& sampler);
-// Seeds first, first+1, … for n particles: particle k of a grid always uses seed first + k.
-std::vector<uint64_t> particleSeeds(uint64_t first, int64_t n);
 
 } // namespace scorescope::cli

@@ -114,4 +114,12 @@ std::unique_ptr<ReverseSampler> makeSampler(const std::string& name, std::shared
     throw Error("unknown sampler '" + name + "' (expected " + names + ")");
 }
 
+std::vector<uint64_t> particleSeeds(uint64_t first, int64_t n)
+{
+    std::vector<uint64_t> seeds(static_cast<size_t>(n));
+    for (int64_t k = 0; k < n; ++k)
+        seeds[static_cast<size_t>(k)] = first + static_cast<uint64_t>(k);
+    return seeds;
+}
+
 } // namespace scorescope

@@ -71,6 +71,9 @@ protected:
     SamplerState state_;
 };
 
+// Seeds first, first+1, … for n particles: particle k of a grid always uses seed first + k.
+std::vector<uint64_t> particleSeeds(uint64_t first, int64_t n);
+
 const std::vector<std::string>& samplerNames();  // em, pc, ode-euler, ode-heun, ode-rk45, edm-heun
 std::unique_ptr<ReverseSampler> makeSampler(const std::string& name, std::shared_ptr<const Sde> sde, ScoreFunction& score,
                                             const SamplerOptions& options);

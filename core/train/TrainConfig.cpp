@@ -39,6 +39,7 @@ void selectDataset(TrainConfig& c, const std::string& spec)
         c.model.sigmaData = 0.5;
         c.logEvery = 25;
         c.checkpointEvery = 250;
+        c.sampleEvery = 500;
     } else {
         c.model.arch = defaults.model.arch;
         c.batch = defaults.batch;
@@ -47,6 +48,7 @@ void selectDataset(TrainConfig& c, const std::string& spec)
         c.objective.reduceMean = defaults.objective.reduceMean;
         c.logEvery = defaults.logEvery;
         c.checkpointEvery = defaults.checkpointEvery;
+        c.sampleEvery = defaults.sampleEvery;
     }
 }
 
@@ -72,7 +74,7 @@ json toJson(const TrainConfig& c)
                        {"reference_chunk", c.objective.referenceChunk}}},
         {"steps", c.steps}, {"batch", c.batch}, {"lr", c.lr}, {"warmup", c.warmup}, {"grad_clip", c.gradClip},
         {"ema_decay", c.emaDecay}, {"seed", c.seed}, {"device", c.device}, {"log_every", c.logEvery},
-        {"checkpoint_every", c.checkpointEvery}, {"gradient_bins", c.gradientBins},
+        {"checkpoint_every", c.checkpointEvery}, {"sample_every", c.sampleEvery}, {"gradient_bins", c.gradientBins},
     };
 }
 
@@ -199,6 +201,7 @@ TrainConfig trainConfigFromJson(const json& j, const std::string& origin, TrainC
         r.get("device", c.device);
         r.positive("log_every", c.logEvery);
         r.positive("checkpoint_every", c.checkpointEvery);
+        r.get("sample_every", c.sampleEvery);
         r.get("gradient_bins", c.gradientBins);
         r.rejectUnknown();
     } catch (const Error& e) {
@@ -208,6 +211,8 @@ TrainConfig trainConfigFromJson(const json& j, const std::string& origin, TrainC
         throw Error(origin, "\"ema_decay\" must be in [0, 1)");
     if (c.warmup < 0)
         throw Error(origin, "\"warmup\" must not be negative");
+    if (c.sampleEvery < 0)
+        throw Error(origin, "\"sample_every\" must not be negative (0 takes no snapshots)");
     if (c.device != "cpu" && c.device != "cuda" && c.device != "auto")
         throw Error(origin, "\"device\" must be cpu, cuda or auto");
     if (c.objective.softTruncationK < 0.0)

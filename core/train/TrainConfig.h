@@ -29,6 +29,8 @@ struct TrainConfig {
     std::string device = "cpu";  // cpu, cuda or auto
     int64_t logEvery = 50;
     int64_t checkpointEvery = 1000;
+    // Steps between sample snapshots for the workbench (writeSampleSnapshot); 0: none.
+    int64_t sampleEvery = 1000;
     // On logging steps, each σ bin's share of the gradient (one backward pass per occupied bin).
     bool gradientBins = false;
 };

@@ -37,6 +37,8 @@ std::vector<OptionSpec> trainConfigOptions()
         {"device", "D", "cpu, cuda or auto (default cpu)"},
         {"checkpoint-every", "N", "steps between checkpoints (default 1000)"},
         {"log-every", "N", "steps between metric rows (default 50)"},
+        {"sample-every", "N", "steps between sample snapshots in DIR/snapshots, for the workbench\n"
+                              "(default 1000 toy, 500 images; 0: none)"},
         {"gradient-bins", "", "on logging steps, log each sigma bin's share of the gradient\n"
                               "(one extra backward pass per occupied bin)"}};
 }
@@ -91,6 +93,7 @@ TrainConfig trainConfigFromFlags(const ArgParser& a)
     if (a.has("gradient-bins"))
         c.gradientBins = true;
     c.logEvery = a.positiveInt("log-every", c.logEvery);
+    c.sampleEvery = a.has("sample-every") ? static_cast<int64_t>(a.unsignedInt("sample-every", 0)) : c.sampleEvery;
     return c;
 }
 

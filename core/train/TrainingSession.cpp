@@ -2,6 +2,7 @@
 
 #include "common/Error.h"
 #include "run/AtomicFile.h"
+#include "train/SampleSnapshot.h"
 
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/spdlog.h>
@@ -147,6 +148,8 @@ void TrainingSession::run(const std::function<void(const TrainingProgress&)>& on
         }
         if (r.step % cfg.checkpointEvery == 0)
             checkpoint();
+        if (cfg.sampleEvery > 0 && (r.step % cfg.sampleEvery == 0 || r.step == cfg.steps))
+            writeSampleSnapshot(*trainer_, dir_.root);
         if (onProgress) {
             const double elapsed = std::chrono::duration<double>(clock::now() - start).count();
             onProgress({r.step, cfg.steps, r.loss,

@@ -1,0 +1,42 @@
+#include "train/SampleSnapshot.h"
+
+#include "run/ImageGrid.h"
+#include "run/PointsCsv.h"
+#include "run/RunDirectory.h"
+#include "sampling/ReverseSampler.h"
+#include "train/Trainer.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+#include <torch/torch.h>
+
+#include <filesystem>
+
+namespace scorescope {
+
+void writeSampleSnapshot(const Trainer& trainer, const std::string& runDirectory)
+{
+    // Building the EMA copy initialises a network from the global generator, which dropout also
+    // draws from: keep the training stream exactly as it was.
+    auto generator = at::detail::getDefaultCPUGenerator();
+    const auto state = generator.get_state();
+    torch::NoGradGuard noGrad;
+    auto model = trainer.emaModel();
+    model->eval();
+    const auto& data = trainer.dataset();
+    const bool image = data.isImage();
+    SamplerOptions options;
+    options.steps = 18;
+    auto sampler = makeSampler("edm-heun", trainer.sde(), *model, options);
+    sampler->resetPerParticle(particleSeeds(trainer.config().seed, image ? 16 : 1000), data.sampleShape());
+    const auto x = sampler->run().cpu();
+    generator.set_state(state);
+
+    const RunDirectory dir{runDirectory};
+    std::filesystem::create_directories(dir.snapshots());
+    if (image)
+        writeImageGrid(dir.snapshot(trainer.stepCount(), true), x, 4, 2);
+    else
+        writePointsCsv(dir.snapshot(trainer.stepCount(), false), x);
+}
+
+} // namespace scorescope
