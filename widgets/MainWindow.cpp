@@ -6,6 +6,7 @@
 #include "charts/CurveChartView.h"
 #include "charts/LossChartView.h"
 #include "live/LossHeatmapView.h"
+#include "live/SamplesView.h"
 #include "live/SoftTruncationView.h"
 #include "run/RunFollower.h"
 #include "train/NewRunDialog.h"
@@ -39,6 +40,7 @@ MainWindow::MainWindow(QWidget* parent)
       stfChart_(new CurveChartView(tr("Target variance, latest logging step (STF §3.4)"), tr("σ"),
                                    tr("E tr Cov[target | x]"), true, true)),
       softTruncationView_(new SoftTruncationView), lossHeatmap_(new LossHeatmapView),
+      samplesView_(new SamplesView),
       runLabel_(new QLabel(tr("No run open"))), stepLabel_(new QLabel), rateLabel_(new QLabel), etaLabel_(new QLabel),
       deviceLabel_(new QLabel), progressBar_(new QProgressBar)
 {
@@ -126,6 +128,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(worker_, &TrainingWorker::finished, this, [this](const QString&, qint64 step, bool complete) {
         setTrainingState(false, false);
         follower_->poll();  // the last rows, without waiting for the next poll
+        samplesView_->refresh();
         statusBar()->showMessage(complete ? tr("Finished at step %1").arg(step)
                                           : tr("Stopped at step %1; Continue Run resumes it").arg(step));
     });
@@ -143,13 +146,16 @@ MainWindow::MainWindow(QWidget* parent)
     const std::function<QString()> lossScaleCsv = [this] { return lossScaleChart_->toCsv(); },
                                     stfCsv = [this] { return stfChart_->toCsv(); },
                                     truncationCsv = [this] { return softTruncationView_->toCsv(); },
-                                    heatmapCsv = [this] { return lossHeatmap_->toCsv(); };
+                                    heatmapCsv = [this] { return lossHeatmap_->toCsv(); },
+                                    samplesCsv = [this] { return samplesView_->toCsv(); };
+    samplesView_->setObjectName("samplesView");
     lossHeatmap_->setObjectName("lossHeatmap");
     for (auto [view, csv, title, name] :
          {std::tuple{static_cast<QWidget*>(lossScaleChart_), lossScaleCsv, tr("Loss scale"), QString("lossScale")},
           std::tuple{static_cast<QWidget*>(stfChart_), stfCsv, tr("STF targets"), QString("stf")},
           std::tuple{static_cast<QWidget*>(softTruncationView_), truncationCsv, tr("Soft Truncation"), QString("softTruncation")},
-          std::tuple{static_cast<QWidget*>(lossHeatmap_), heatmapCsv, tr("Loss over training"), QString("lossHeatmap")}}) {
+          std::tuple{static_cast<QWidget*>(lossHeatmap_), heatmapCsv, tr("Loss over training"), QString("lossHeatmap")},
+          std::tuple{static_cast<QWidget*>(samplesView_), samplesCsv, tr("Samples"), QString("samples")}}) {
         auto* panel = new ChartPanel(view, csv);
         panel->setObjectName(name + "Panel");
         auto* dock = new QDockWidget(title, this);
@@ -157,9 +163,11 @@ MainWindow::MainWindow(QWidget* parent)
         dock->setWidget(panel);
         addDockWidget(view == softTruncationView_ || view == lossHeatmap_ ? Qt::BottomDockWidgetArea : Qt::RightDockWidgetArea, dock);
     }
+    tabifyDockWidget(findChild<QDockWidget*>("stfDock"), findChild<QDockWidget*>("samplesDock"));
 
     connect(follower_, &RunFollower::opened, this, [this](const QJsonObject& cfg) {
         softTruncationView_->setRunConfig(cfg);
+        samplesView_->setRun(follower_->directory(), cfg);
         const bool stf = cfg.value("objective").toObject().value("target").toString() == "stf";
         stfChart_->setCurves({});
         stfChart_->chart()->setTitle(stf ? tr("Target variance per σ bin, latest logging step (STF §3.4)")
@@ -326,6 +334,7 @@ void MainWindow::onRows(const QVector<QJsonObject>& rows)
 {
     softTruncationView_->addRows(rows);
     lossHeatmap_->addRows(rows);
+    samplesView_->refresh();
     for (auto it = rows.rbegin(); it != rows.rend(); ++it)
         if (it->contains("bins")) {
             showBins(*it);

@@ -10,6 +10,7 @@ class QLabel;
 class QProgressBar;
 class QThread;
 class RunFollower;
+class SamplesView;
 class SoftTruncationView;
 class TrainingWorker;
 
@@ -33,6 +34,7 @@ public:
     CurveChartView* stfChart() const { return stfChart_; }
     SoftTruncationView* softTruncationView() const { return softTruncationView_; }
     LossHeatmapView* lossHeatmap() const { return lossHeatmap_; }
+    SamplesView* samplesView() const { return samplesView_; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -54,6 +56,7 @@ private:
     CurveChartView* stfChart_;
     SoftTruncationView* softTruncationView_;
     LossHeatmapView* lossHeatmap_;
+    SamplesView* samplesView_;
     QLabel* runLabel_;
     QLabel* stepLabel_;
     QLabel* rateLabel_;

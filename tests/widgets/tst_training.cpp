@@ -4,6 +4,8 @@
 #include "MainWindow.h"
 #include "charts/CurveChartView.h"
 #include "charts/LossChartView.h"
+#include "live/PointCloudView.h"
+#include "live/SamplesView.h"
 #include "live/SoftTruncationView.h"
 #include "train/NewRunDialog.h"
 #include "train/TrainingWorker.h"
@@ -12,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
+#include <QSlider>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QToolBar>
@@ -125,6 +128,7 @@ void TestTraining::startPauseResumeStopContinue()
     typeInto(dialog, "steps", "600");
     typeInto(dialog, "batch", "128");
     typeInto(dialog, "log-every", "20");
+    typeInto(dialog, "sample-every", "200");
     typeInto(dialog->findChild<QWidget*>("out"), "", dir);
     QVERIFY2(dialog->isValid(), qPrintable(dialog->messageFor("out")));
     QTest::mouseClick(dialog->findChild<QPushButton*>("startButton"), Qt::LeftButton);
@@ -169,6 +173,15 @@ void TestTraining::startPauseResumeStopContinue()
     for (double v : loss->data().values)
         QVERIFY(std::isfinite(v) && v > 0.0);
     QVERIFY(w.findChild<CurveChartView*>("lossScaleChart")->pointCount() > 0);
+    // Snapshots at 200, 400 and 600 steps: the panel follows the newest, the slider goes back.
+    auto* samples = w.samplesView();
+    QTRY_COMPARE(samples->snapshotCount(), 3);
+    QCOMPARE(samples->shownStep(), 600);
+    QCOMPARE(samples->pointCloud()->points().size(), 1000);
+    samples->slider()->setValue(0);
+    QCOMPARE(samples->shownStep(), 200);
+    QCOMPARE(samples->pointCloud()->points().size(), 1000);
+
     auto* bar = w.findChild<QProgressBar*>("progressBar");
     QCOMPARE(bar->value(), 600);
     QCOMPARE(bar->maximum(), 600);

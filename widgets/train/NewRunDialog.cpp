@@ -106,6 +106,8 @@ NewRunDialog::NewRunDialog(QWidget* parent) : QDialog(parent)
     device_ = combo({"cpu", "cuda", "auto"});
     checkpointEvery_ = spin(1, 100000000, static_cast<int>(defaults.checkpointEvery));
     logEvery_ = spin(1, 100000000, static_cast<int>(defaults.logEvery));
+    sampleEvery_ = spin(0, 100000000, static_cast<int>(defaults.sampleEvery));
+    sampleEvery_->setSpecialValueText(tr("never"));
     out_ = new QLineEdit(QDir::current().filePath("runs/new-run"));
     auto* browseOut = new QPushButton(tr("Browse…"));
     connect(browseOut, &QPushButton::clicked, this, [this] {
@@ -172,6 +174,8 @@ NewRunDialog::NewRunDialog(QWidget* parent) : QDialog(parent)
     addField(runBox, tr("Device"), "device", device_, tr("cpu, cuda, or auto (CUDA when LibTorch has it)"));
     addField(runBox, tr("Checkpoint every"), "checkpoint-every", checkpointEvery_, tr("Steps between checkpoints"));
     addField(runBox, tr("Log every"), "log-every", logEvery_, tr("Steps between metric rows (and per-σ bins)"));
+    addField(runBox, tr("Sample every"), "sample-every", sampleEvery_,
+             tr("Steps between sample snapshots (same seeds each time) for the Samples panel"));
     addField(runBox, tr("Run directory"), "out", withButton(out_, browseOut), tr("A new directory for the run"));
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
@@ -224,7 +228,7 @@ void NewRunDialog::datasetChanged()
     selectDataset(c, dataset_->currentText().toStdString());
     const bool image = c.model.arch == "unet";
     for (auto [box, value] : {std::pair{batch_, c.batch}, {steps_, c.steps}, {checkpointEvery_, c.checkpointEvery},
-                              {logEvery_, c.logEvery}})
+                              {logEvery_, c.logEvery}, {sampleEvery_, c.sampleEvery}})
         box->setValue(static_cast<int>(value));
     lr_->setText(QString::number(c.lr));
     for (QWidget* w : std::initializer_list<QWidget*>{dataDir_, imageSize_, rgb_, flip_, width_})
@@ -247,7 +251,8 @@ QStringList NewRunDialog::flags() const
                   "--warmup", QString::number(warmup_->value()), "--ema", ema_->text().trimmed(),
                   "--seed", QString::number(seed_->value()), "--device", device_->currentText(),
                   "--checkpoint-every", QString::number(checkpointEvery_->value()),
-                  "--log-every", QString::number(logEvery_->value())};
+                  "--log-every", QString::number(logEvery_->value()),
+                  "--sample-every", QString::number(sampleEvery_->value())};
     if (!dataDir_->text().trimmed().isEmpty())
         f << "--data-dir" << dataDir_->text().trimmed();
     if (imageSize_->value() > 0)

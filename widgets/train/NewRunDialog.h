@@ -33,7 +33,7 @@ private:
 
     QComboBox *dataset_, *sde_, *parameterisation_, *weighting_, *objective_, *device_;
     QLineEdit *dataDir_, *horizon_, *eps_, *mixedWeight_, *stK_, *lr_, *ema_, *out_;
-    QSpinBox *imageSize_, *refSize_, *width_, *hidden_, *depth_, *batch_, *steps_, *warmup_, *seed_, *checkpointEvery_, *logEvery_;
+    QSpinBox *imageSize_, *refSize_, *width_, *hidden_, *depth_, *batch_, *steps_, *warmup_, *seed_, *checkpointEvery_, *logEvery_, *sampleEvery_;
     QCheckBox *rgb_, *flip_, *softTruncation_, *gradientBins_;
     QPushButton* start_;
     QMap<QString, QLabel*> messages_;  // flag → the message label under its field
