@@ -26,6 +26,7 @@ public:
     void setQuiet(bool quiet) { quiet_ = quiet; }
 
     NewRunDialog* showNewRunDialog();  // non-modal; Start begins the run it describes
+    void startTraining(const QString& dir, const QStringList& flags);  // flags as scorescope-cli train takes them
     void continueRun(const QString& dir);
     TrainingWorker* worker() const { return worker_; }
 
@@ -44,7 +45,6 @@ private:
     void showBins(const QJsonObject& row);  // the latest per-σ bins of the run
     void chooseRun();
     void chooseRunToContinue();
-    void startTraining(const QString& dir, const QStringList& flags);
     void setTrainingState(bool running, bool paused);
     void showProgress(qint64 step, qint64 total, double stepsPerSecond);
 
