@@ -13,6 +13,8 @@
 class TestMainWindow : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }  // settings apart from the user's
+    void init() { QSettings().clear(); }  // each test starts from the defaults
     void debiasedEmaValues();
     void followsARunLive();
     void rejectsADirectoryWithoutARun();

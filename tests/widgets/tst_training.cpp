@@ -25,6 +25,8 @@
 class TestTraining : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }  // settings apart from the user's
+    void init() { QSettings().clear(); }  // each test starts from the defaults
     void badValueIsExplainedAndStartsNothing_data();
     void badValueIsExplainedAndStartsNothing();
     void startPauseResumeStopContinue();
@@ -186,6 +188,12 @@ void TestTraining::startPauseResumeStopContinue()
     QCOMPARE(bar->value(), 600);
     QCOMPARE(bar->maximum(), 600);
     QVERIFY(w.findChild<QLabel*>("deviceLabel")->text().startsWith("cpu"));
+
+    // The dialog opens with the fields of the run last started.
+    auto* again = w.showNewRunDialog();
+    QCOMPARE(again->findChild<QSpinBox*>("steps")->value(), 600);
+    QCOMPARE(again->findChild<QSpinBox*>("sample-every")->value(), 200);
+    again->close();
 }
 
 // A Soft Truncation run started from the dialog: the panel counts one τ per step and every

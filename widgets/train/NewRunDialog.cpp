@@ -19,6 +19,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -60,6 +61,7 @@ NewRunDialog::NewRunDialog(QWidget* parent) : QDialog(parent)
     const TrainConfig defaults;
 
     dataset_ = new QComboBox;
+    dataset_->setObjectName("datasetChoice");
     dataset_->setEditable(true);
     for (const auto& name : toyPresetNames())
         dataset_->addItem(QString::fromStdString(name));
@@ -184,8 +186,10 @@ NewRunDialog::NewRunDialog(QWidget* parent) : QDialog(parent)
     start_->setToolTip(tr("Create the run directory and start training in the background"));
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
         validate();
-        if (valid_)
+        if (valid_) {
+            saveFields();
             accept();
+        }
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
@@ -200,6 +204,49 @@ NewRunDialog::NewRunDialog(QWidget* parent) : QDialog(parent)
         connect(c, &QCheckBox::toggled, this, &NewRunDialog::validate);
     connect(dataset_, &QComboBox::currentTextChanged, this, &NewRunDialog::datasetChanged);
     datasetChanged();
+    restoreFields();
+}
+
+void NewRunDialog::saveFields() const
+{
+    QSettings s;
+    s.beginGroup("newRun");
+    for (const auto* e : findChildren<QLineEdit*>())
+        if (isField(e) && e != out_)
+            s.setValue(e->objectName(), e->text());
+    for (const auto* b : findChildren<QSpinBox*>())
+        s.setValue(b->objectName(), b->value());
+    for (const auto* c : findChildren<QComboBox*>())
+        s.setValue(c->objectName(), c->currentText());
+    for (const auto* c : findChildren<QCheckBox*>())
+        s.setValue(c->objectName(), c->isChecked());
+}
+
+bool NewRunDialog::isField(const QObject* o)
+{
+    // Qt's own children (a spin box's line edit) are named qt_…; an editable combo's is unnamed.
+    return !o->objectName().isEmpty() && !o->objectName().startsWith("qt_");
+}
+
+void NewRunDialog::restoreFields()
+{
+    QSettings s;
+    s.beginGroup("newRun");
+    // The data set first: choosing it resets the batch and step defaults that follow.
+    if (s.contains(dataset_->objectName()))
+        dataset_->setCurrentText(s.value(dataset_->objectName()).toString());
+    for (auto* e : findChildren<QLineEdit*>())
+        if (isField(e) && e != out_ && s.contains(e->objectName()))
+            e->setText(s.value(e->objectName()).toString());
+    for (auto* b : findChildren<QSpinBox*>())
+        if (s.contains(b->objectName()))
+            b->setValue(s.value(b->objectName()).toInt());
+    for (auto* c : findChildren<QComboBox*>())
+        if (c != dataset_ && s.contains(c->objectName()))
+            c->setCurrentText(s.value(c->objectName()).toString());
+    for (auto* c : findChildren<QCheckBox*>())
+        if (s.contains(c->objectName()))
+            c->setChecked(s.value(c->objectName()).toBool());
 }
 
 void NewRunDialog::addField(QFormLayout* form, const QString& label, const QString& flag, QWidget* field, const QString& tip)

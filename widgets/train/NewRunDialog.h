@@ -27,6 +27,10 @@ public:
 
 private:
     void validate();
+    // The fields as last started, by object name (QSettings "newRun/…"); the run directory excepted.
+    void restoreFields();
+    void saveFields() const;
+    static bool isField(const QObject* o);
     void datasetChanged();
     void addField(QFormLayout* form, const QString& label, const QString& flag, QWidget* field, const QString& tip);
     void showMessage(const QString& flag, const QString& message);
