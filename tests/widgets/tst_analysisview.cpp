@@ -13,6 +13,7 @@ private Q_SLOTS:
     void stfCsvGivesRatioBiasAndVarianceCharts();
     void truncationAndLossScaleCsvs();
     void badCsvNamesTheFile();
+    void metricAgainstStepsCsv();
 
 private:
     QString write(const QString& name, const QString& text)
@@ -80,6 +81,19 @@ void TestAnalysisView::badCsvNamesTheFile()
     QVERIFY2(error.contains(path) && error.contains("line 2"), qPrintable(error));
     QVERIFY(!view.open({dir_.filePath("missing.csv")}, &error));
     QVERIFY(error.contains("missing.csv"));
+}
+
+// An experiment summary: mean over seeds per step, and mean ± sd dashed where an _sd column is.
+void TestAnalysisView::metricAgainstStepsCsv()
+{
+    const auto path = write("fd-against-steps.csv", "step,dsm,dsm_sd,stf,stf_sd\n500,426,3,428,4\n1000,327,5,325,2\n");
+    AnalysisView view;
+    QString error;
+    QVERIFY2(view.open({path}, &error), qPrintable(error));
+    QCOMPARE(view.charts().size(), 1);
+    QCOMPARE(view.charts()[0]->curveCount(), 6);
+    QCOMPARE(view.charts()[0]->pointCount(), 12);
+    QVERIFY(view.charts()[0]->toCsv().contains("\"stf + sd\",1000,327"));
 }
 
 QTEST_MAIN(TestAnalysisView)

@@ -124,8 +124,29 @@ bool AnalysisView::open(const QStringList& files, QString* error)
         share->setCurves(s);
         add(loss);
         add(share);
+    } else if (first.has("step")) {
+        // A metric against training steps: each column a series (mean over seeds), with its "_sd"
+        // column (standard deviation over seeds) drawn as dashed mean ± sd.
+        auto* chart = new CurveChartView(QFileInfo(first.path).completeBaseName(), tr("training step"), tr("value"), false, false);
+        QVector<Curve> c;
+        for (const auto& column : first.header) {
+            if (column == "step" || column.endsWith("_sd"))
+                continue;
+            const auto mean = first.numbers(column);
+            c.push_back(curve(column, first.numbers("step"), mean));
+            if (first.has(column + "_sd")) {
+                const auto sd = first.numbers(column + "_sd");
+                QVector<double> lo, hi;
+                for (int i = 0; i < mean.size(); ++i)
+                    lo.push_back(mean[i] - sd[i]), hi.push_back(mean[i] + sd[i]);
+                c.push_back(curve(column + tr(" + sd"), first.numbers("step"), hi, true));
+                c.push_back(curve(column + tr(" − sd"), first.numbers("step"), lo, true));
+            }
+        }
+        chart->setCurves(c);
+        add(chart);
     } else {
-        *error = tr("%1: not an output of scorescope-cli analyze stf, truncation or loss-scale").arg(first.path);
+        *error = tr("%1: not an output of scorescope-cli analyze stf, truncation or loss-scale, nor a table against step").arg(first.path);
         return false;
     }
     return true;

@@ -11,6 +11,7 @@ class QGridLayout;
 //   analyze truncation   (--curves) densities of τ and t, and λ_ST against the fixed weight (§2.3);
 //                        (quantiles) empirical against analytic quantiles of τ and t
 //   analyze loss-scale   per-bin loss mean and spread against σ
+//   step,<series>[,<series>_sd]…   metrics against training steps (experiment summaries)
 class AnalysisView : public QWidget {
     Q_OBJECT
 public:
