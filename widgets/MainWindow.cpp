@@ -324,9 +324,18 @@ void MainWindow::showBins(const QJsonObject& row)
                 regime.push_back(QString::fromStdString(scorescope::stfRegime(maxWeight[i], ess[i], thresholds)));
             }
         }
-        stfChart_->setCurves({CurveChartView::curve(tr("DSM"), sigma, vDsm), CurveChartView::curve(tr("STF"), sigma, vStf),
-                              CurveChartView::curve(tr("ratio STF/DSM"), sigma, ratio, true)},
-                             CurveChartView::regimeBands(regimeSigma, regime));
+        QVector<CurveChartView::Curve> curves{CurveChartView::curve(tr("DSM"), sigma, vDsm),
+                                              CurveChartView::curve(tr("STF"), sigma, vStf),
+                                              CurveChartView::curve(tr("ratio STF/DSM"), sigma, ratio, true)};
+        if (stf.contains("stf_err2")) {
+            // Mixtures: E‖ŝ − ∇log p_t‖² − tr Var estimates the squared bias (§3.4); noisy, floored at 0.
+            const auto err2 = numbers(stf.value("stf_err2"));
+            QVector<double> bias2;
+            for (int i = 0; i < std::min(err2.size(), vStf.size()); ++i)
+                bias2.push_back(std::max(0.0, err2[i] - vStf[i]));
+            curves.push_back(CurveChartView::curve(tr("bias² (estimate)"), sigma, bias2, true));
+        }
+        stfChart_->setCurves(curves, CurveChartView::regimeBands(regimeSigma, regime));
     }
 }
 

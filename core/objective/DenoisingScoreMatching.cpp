@@ -134,7 +134,7 @@ LossBatch DenoisingScoreMatching::loss(ScoreFunction& model, const torch::Tensor
     const auto reduced = config_.reduceMean ? err.pow(2).mean(1) : 0.5 * err.pow(2).sum(1);
     const auto perSample = times.weight.to(reduced.device(), reduced.scalar_type()) * reduced;
     return {perSample.mean(), perSample, times.t, eps(), s64 / a64, perSample.detach().to(torch::kCPU, torch::kDouble),
-            std::move(stf)};
+            std::move(stf), diagnostics ? xt.detach() : torch::Tensor()};
 }
 
 } // namespace scorescope

@@ -53,6 +53,7 @@ struct LossBatch {
     torch::Tensor sigma;      // [B] double, CPU: the noise level s/a at t
     torch::Tensor perSample;  // [B] double, CPU, detached
     StfTargets stf;           // the batch's STF weights and their diagnostics; undefined for DSM
+    torch::Tensor xt;         // the noisy inputs, detached: with diagnostics only
 };
 
 // Denoising score matching: E_t w(t) ‖s_θ(x_t, t) − target‖² with x_t = a(t) x_0 + s(t) z, and the

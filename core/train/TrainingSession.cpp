@@ -3,6 +3,7 @@
 #include "common/Error.h"
 #include "run/AtomicFile.h"
 #include "train/SampleSnapshot.h"
+#include "truth/MixtureTruth.h"
 
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/spdlog.h>
@@ -48,11 +49,20 @@ void TrainingSession::record(const LossBatch& batch)
     if (batch.stf.ess.defined()) {
         // Posterior and target spreads in score units: Cov of (a·y − x)/s² is a²/s⁴ · Cov[y].
         const auto& sde = *trainer_->sde();
-        const auto toScore = sde.meanCoeff(batch.t).pow(2) / sde.std(batch.t).pow(4);
-        stfBins_->add(batch.sigma, {{"max_weight", batch.stf.maxWeight},
-                                    {"ess", batch.stf.ess},
-                                    {"v_dsm", toScore * batch.stf.posteriorTrace},
-                                    {"v_stf", toScore * batch.stf.targetTrace}});
+        const auto a = sde.meanCoeff(batch.t), s = sde.std(batch.t);
+        const auto toScore = a.pow(2) / s.pow(4);
+        std::vector<std::pair<std::string, torch::Tensor>> values{{"max_weight", batch.stf.maxWeight},
+                                                                  {"ess", batch.stf.ess},
+                                                                  {"v_dsm", toScore * batch.stf.posteriorTrace},
+                                                                  {"v_stf", toScore * batch.stf.targetTrace}};
+        // On a mixture the true score is known: the STF target's squared error against it,
+        // E‖ŝ − ∇log p_t‖² = tr Var + bias², from which the view estimates the bias (§3.4).
+        if (const auto* mixture = trainer_->dataset().mixture()) {
+            const auto x = batch.xt.to(torch::kCPU, torch::kDouble).flatten(1);
+            const auto truth = MixtureTruth(*mixture, a, s).score(x);
+            values.push_back({"stf_err2", (batch.stf.score(x, a, s).flatten(1) - truth).pow(2).sum(1)});
+        }
+        stfBins_->add(batch.sigma, values);
     }
 }
 

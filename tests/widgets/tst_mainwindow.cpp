@@ -73,7 +73,7 @@ void TestMainWindow::followsARunLive()
     b.write(R"({"step":510,"loss":0.1,"bins":{"log10_sigma":[-2,0,1],"t":[0.01,0.3,0.9],"count":[5,0,7],)"
             R"("loss":[20.0,null,0.5],"loss_std":[2.0,null,0.1]},)"
             R"("stf_bins":{"log10_sigma":[-2,0,1],"count":[1,1,1],"v_dsm":[100,1,0.01],"v_stf":[90,0.2,0.001],)"
-            R"("max_weight":[0.99,0.3,0.002],"ess":[1.0,12.0,900.0]}})" "\n");
+            R"("max_weight":[0.99,0.3,0.002],"ess":[1.0,12.0,900.0],"stf_err2":[90.0,0.21,0.0005]}})" "\n");
     b.close();
     auto* scale = w.findChild<CurveChartView*>("lossScaleChart");
     auto* stf = w.findChild<CurveChartView*>("stfChart");
@@ -84,7 +84,8 @@ void TestMainWindow::followsARunLive()
     QCOMPARE(heatmap->rows(), 3);
     QCOMPARE(heatmap->value(0, 0), 20.0);
     QVERIFY(std::isnan(heatmap->value(0, 1)));  // an empty bin stays empty
-    QCOMPARE(stf->pointCount(), 9);  // DSM, STF and their ratio at three σ
+    QCOMPARE(stf->pointCount(), 10);  // DSM, STF and their ratio at three σ; bias² where it is > 0 (one σ)
+    QVERIFY(stf->toCsv().contains("\"bias² (estimate)\",1,0.01"));  // 0.21 − 0.2
     // Regimes by the analysis' thresholds: max weight ≥ 0.9 near, ESS ≥ n/2 = 512 far.
     QCOMPARE(stf->bandLabels(), QStringList({"near", "intermediate", "far"}));
 
@@ -92,7 +93,7 @@ void TestMainWindow::followsARunLive()
     // with one row per plotted point.
     QTemporaryDir out;
     for (const auto& [name, rows] : {std::pair{QString("lossPanel"), chart->data().steps.size()},
-                                     {QString("stfPanel"), qsizetype(9)}, {QString("lossScalePanel"), qsizetype(6)},
+                                     {QString("stfPanel"), qsizetype(12)}, {QString("lossScalePanel"), qsizetype(6)},
                                      {QString("lossHeatmapPanel"), qsizetype(3)}}) {
         auto* panel = w.findChild<ChartPanel*>(name);
         QVERIFY2(panel, qPrintable(name));
