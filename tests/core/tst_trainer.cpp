@@ -119,6 +119,7 @@ void TestTrainer::sessionLogsPerSigmaBins()
         for (const auto& w : row["stf_bins"]["max_weight"])
             QVERIFY(w.is_null() || (w.get<double>() > 0.0 && w.get<double>() <= 1.0));
         // ring8 is a mixture: the STF targets' squared error against the true score is logged too.
+        QVERIFY(row["stf_bins"].contains("stf_err2"));
         for (const auto& e : row["stf_bins"]["stf_err2"])
             QVERIFY(e.is_null() || (std::isfinite(e.get<double>()) && e.get<double>() >= 0.0));
         const auto taus = row["tau"].get<std::vector<double>>();
