@@ -9,6 +9,7 @@
 #include "live/SamplesView.h"
 #include "live/SoftTruncationView.h"
 #include "run/RunFollower.h"
+#include "run/RunListView.h"
 #include "train/NewRunDialog.h"
 #include "train/TrainingWorker.h"
 
@@ -40,7 +41,7 @@ MainWindow::MainWindow(QWidget* parent)
       stfChart_(new CurveChartView(tr("Target variance, latest logging step (STF §3.4)"), tr("σ"),
                                    tr("E tr Cov[target | x]"), true, true)),
       softTruncationView_(new SoftTruncationView), lossHeatmap_(new LossHeatmapView),
-      samplesView_(new SamplesView),
+      samplesView_(new SamplesView), runList_(new RunListView),
       runLabel_(new QLabel(tr("No run open"))), stepLabel_(new QLabel), rateLabel_(new QLabel), etaLabel_(new QLabel),
       deviceLabel_(new QLabel), progressBar_(new QProgressBar)
 {
@@ -164,6 +165,11 @@ MainWindow::MainWindow(QWidget* parent)
         addDockWidget(view == softTruncationView_ || view == lossHeatmap_ ? Qt::BottomDockWidgetArea : Qt::RightDockWidgetArea, dock);
     }
     tabifyDockWidget(findChild<QDockWidget*>("stfDock"), findChild<QDockWidget*>("samplesDock"));
+    auto* runsDock = new QDockWidget(tr("Runs"), this);
+    runsDock->setObjectName("runsDock");
+    runsDock->setWidget(runList_);
+    addDockWidget(Qt::LeftDockWidgetArea, runsDock);
+    connect(runList_, &RunListView::runActivated, this, &MainWindow::openRun);
 
     connect(follower_, &RunFollower::opened, this, [this](const QJsonObject& cfg) {
         softTruncationView_->setRunConfig(cfg);
@@ -214,6 +220,7 @@ bool MainWindow::openRun(const QString& dir)
                            .arg(cfg.value("steps").toInteger()));
     setWindowTitle(tr("Scorescope — %1").arg(dir));
     QSettings().setValue("lastRun", dir);
+    runList_->remember(dir);
     return true;
 }
 

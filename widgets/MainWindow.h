@@ -10,6 +10,7 @@ class QLabel;
 class QProgressBar;
 class QThread;
 class RunFollower;
+class RunListView;
 class SamplesView;
 class SoftTruncationView;
 class TrainingWorker;
@@ -36,6 +37,7 @@ public:
     SoftTruncationView* softTruncationView() const { return softTruncationView_; }
     LossHeatmapView* lossHeatmap() const { return lossHeatmap_; }
     SamplesView* samplesView() const { return samplesView_; }
+    RunListView* runList() const { return runList_; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -57,6 +59,7 @@ private:
     SoftTruncationView* softTruncationView_;
     LossHeatmapView* lossHeatmap_;
     SamplesView* samplesView_;
+    RunListView* runList_;
     QLabel* runLabel_;
     QLabel* stepLabel_;
     QLabel* rateLabel_;

@@ -1,6 +1,7 @@
 // The main window following a run directory that another process is writing.
 #include "MainWindow.h"
 #include "charts/ChartPanel.h"
+#include "run/RunListView.h"
 #include "charts/CurveChartView.h"
 #include "charts/LossChartView.h"
 #include "live/LossHeatmapView.h"
@@ -8,6 +9,7 @@
 
 #include <QAction>
 #include <QLabel>
+#include <QListWidget>
 #include <QtTest/QtTest>
 
 class TestMainWindow : public QObject {
@@ -18,6 +20,7 @@ private Q_SLOTS:
     void debiasedEmaValues();
     void followsARunLive();
     void rejectsADirectoryWithoutARun();
+    void runListOpensARun();
 
 private:
     void appendRows(int from, int to);
@@ -132,6 +135,38 @@ void TestMainWindow::rejectsADirectoryWithoutARun()
     w.setQuiet(true);
     QVERIFY(!w.openRun(empty.path()));
     QVERIFY(w.findChild<QLabel*>("runLabel")->text().contains("No run open"));
+}
+
+// The runs folder lists its run directories (not other folders) with their configuration and
+// progress; activating one follows it.
+void TestMainWindow::runListOpensARun()
+{
+    QTemporaryDir runs;
+    for (const auto& [name, config] : {std::pair{QString("a"), QString(R"({"dataset":"ring8","sde":{"kind":"vp"},"steps":1000})")},
+                                      {QString("b"), QString(R"({"dataset":"fashion-mnist","sde":{"kind":"edm"},"steps":3400,)"
+                                                             R"("objective":{"target":"stf"}})")}}) {
+        QDir(runs.path()).mkdir(name);
+        QFile f(runs.filePath(name + "/config.json"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(config.toUtf8());
+    }
+    QDir(runs.path()).mkdir("not-a-run");
+    QFile csv(runs.filePath("b/metrics.csv"));
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write("step,loss\n25,0.9\n50,0.8\n");
+    csv.close();
+
+    MainWindow w;
+    w.setQuiet(true);
+    w.show();
+    w.runList()->setFolder(runs.path());
+    auto* list = w.findChild<QListWidget*>("runList");
+    QCOMPARE(list->count(), 2);
+    QVERIFY2(list->item(1)->text().contains("fashion-mnist, edm, stf, step 50 / 3400"), qPrintable(list->item(1)->text()));
+    const QRect rect = list->visualItemRect(list->item(1));
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, rect.center());  // select…
+    QTest::keyClick(list, Qt::Key_Return);                                   // …and activate
+    QTRY_VERIFY(w.findChild<QLabel*>("runLabel")->text().contains(runs.filePath("b")));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,0 +1,33 @@
+#pragma once
+#include <QStringList>
+#include <QTimer>
+#include <QWidget>
+
+class QLabel;
+class QListWidget;
+
+// The runs at hand: every run directory (a folder with a config.json) directly inside a runs
+// folder, plus the runs opened or started recently, each with its data set, SDE, objective and
+// how far it has trained. Rescanned every few seconds, so runs that scorescope-cli starts appear.
+// Activating one (double click, Enter) asks the window to open and follow it.
+class RunListView : public QWidget {
+    Q_OBJECT
+public:
+    explicit RunListView(QWidget* parent = nullptr);
+
+    void setFolder(const QString& folder);
+    QString folder() const { return folder_; }
+    void remember(const QString& dir);  // a run opened or started: listed even outside the folder
+    void refresh();
+    QListWidget* list() const { return list_; }
+
+Q_SIGNALS:
+    void runActivated(const QString& dir);
+
+private:
+    QString folder_;
+    QStringList recent_;
+    QListWidget* list_;
+    QLabel* folderLabel_;
+    QTimer timer_;
+};
