@@ -26,7 +26,9 @@ int main(int argc, char** argv)
     QCommandLineOption analysis("analysis", "show the charts of a CSV written by scorescope-cli analyze (repeatable: "
                                             "several files overlay)", "CSV");
     QCommandLineOption newRun("new-run", "open the New-run dialog at start");
+    QCommandLineOption continueRun("continue", "continue training the run in DIR from its checkpoint", "DIR");
     parser.addOption(newRun);
+    parser.addOption(continueRun);
     parser.addOption(screenshot);
     parser.addOption(delay);
     parser.addOption(analysis);
@@ -54,6 +56,8 @@ int main(int argc, char** argv)
     window.show();
     if (parser.isSet(newRun))
         main.showNewRunDialog();
+    if (parser.isSet(continueRun))
+        main.continueRun(parser.value(continueRun));
     if (parser.isSet(screenshot)) {
         QTimer::singleShot(parser.value(delay).toInt(), &window, [&] {
             // The dialog in front, if one is open; else the window.
