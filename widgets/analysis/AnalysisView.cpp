@@ -127,21 +127,27 @@ bool AnalysisView::open(const QStringList& files, QString* error)
     } else if (first.has("step")) {
         // A metric against training steps: each column a series (mean over seeds), with its "_sd"
         // column (standard deviation over seeds) drawn as dashed mean ± sd.
-        auto* chart = new CurveChartView(QFileInfo(first.path).completeBaseName(), tr("training step"), tr("value"), false, false);
+        const QString base = QFileInfo(first.path).completeBaseName();
+        auto* chart = new CurveChartView(base, tr("training step"), base.section("-against", 0, 0), false, false);
         QVector<Curve> c;
+        int series = 0;
         for (const auto& column : first.header) {
             if (column == "step" || column.endsWith("_sd"))
                 continue;
             const auto mean = first.numbers(column);
             c.push_back(curve(column, first.numbers("step"), mean));
+            c.back().colour = series;
             if (first.has(column + "_sd")) {
                 const auto sd = first.numbers(column + "_sd");
                 QVector<double> lo, hi;
                 for (int i = 0; i < mean.size(); ++i)
                     lo.push_back(mean[i] - sd[i]), hi.push_back(mean[i] + sd[i]);
                 c.push_back(curve(column + tr(" + sd"), first.numbers("step"), hi, true));
+                c.back().colour = series;
                 c.push_back(curve(column + tr(" − sd"), first.numbers("step"), lo, true));
+                c.back().colour = series;
             }
+            ++series;
         }
         chart->setCurves(c);
         add(chart);

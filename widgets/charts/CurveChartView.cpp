@@ -168,7 +168,7 @@ void CurveChartView::setCurves(const QVector<Curve>& curves, const QVector<Band>
     for (int i = 0; i < curves.size(); ++i) {
         auto* s = new QLineSeries;
         s->setName(curves[i].name);
-        QPen pen(kPalette[i % 8]);
+        QPen pen(kPalette[(curves[i].colour >= 0 ? curves[i].colour : i) % 8]);
         pen.setWidthF(2.0);
         if (curves[i].dashed)
             pen.setStyle(Qt::DashLine);

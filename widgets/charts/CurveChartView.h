@@ -17,6 +17,7 @@ public:
         QString name;
         QVector<QPointF> points;
         bool dashed = false;
+        int colour = -1;  // index into the palette; -1: the curve's position
     };
     struct Band {
         double from = 0.0, to = 0.0;
