@@ -48,3 +48,6 @@ for seed in 1 2 3; do
   for name in dsm stf fixed-1e-5 fixed-1e-3 st-k1; do echo "$name $seed"; done
 done | xargs -P 2 -L 1 bash -c 'job "$0" "$1"'
 /usr/bin/python3 "$(dirname "$0")/summarize.py" "$out"/*-s[0-9]
+mkdir -p docs/fmnist
+/usr/bin/python3 "$(dirname "$0")/against-steps.py" fd_fmnist --csv docs/fmnist/fd-fmnist-against-steps.csv \
+  "$out"/dsm-s[0-9] "$out"/stf-s[0-9]
