@@ -21,6 +21,10 @@ shoot() {  # shoot NAME SECONDS_OF_CLI_TRAINING SECONDS_IN_THE_WINDOW TRAIN_FLAG
 # every panel has something to show, the STF bias estimate included (a mixture).
 shoot toy-ring8 10 25 --dataset ring8 --sde ve --objective stf --ref-size 256 --st-k 1 \
   --weighting likelihood-is --steps 20000 --sample-every 500 --log-every 50
-# Fashion-MNIST, the EDM configuration with STF: sample grids every 50 steps.
-shoot fmnist 150 60 --config resources/configs/fashion-mnist-edm.json --objective stf --ref-size 1024 \
-  --sample-every 50 --log-every 10
+# Fashion-MNIST: the 3400-step STF run of the README (runs/fmnist-edm-stf) continued in the window
+# with a snapshot every 25 steps, so that the grids come from trained EMA weights.
+rm -rf "$out/fmnist"
+cp -r runs/fmnist-edm-stf "$out/fmnist"
+/usr/bin/python3 -c "import json,sys; p=sys.argv[1]; c=json.load(open(p)); c.update(sample_every=25, steps=3800); json.dump(c, open(p, 'w'), indent=2)" \
+  "$out/fmnist/config.json"
+"$gui" --continue "$out/fmnist" --screenshot docs/gui-fmnist.png --screenshot-delay 75000
