@@ -1,6 +1,7 @@
 // The workbench under load: toy training (ring8, the CLI's defaults, metrics every 50 steps,
-// snapshots every 1000) headless in a TrainingWorker thread, then the same run from the main
-// window with every panel live. Prints training steps/s both ways and their ratio, and the
+// snapshots every 1000) headless in a TrainingWorker thread on every core as the CLI trains, then
+// the same run from the main window with every panel live (the window's worker leaves a core
+// to the UI). Prints training steps/s both ways and their ratio, and the
 // UI thread's event latency while training: how late a 10 ms timer fires (p50, p99, max).
 // Run with QT_QPA_PLATFORM=offscreen or on a display. Prints figures; asserts nothing.
 #include "MainWindow.h"
@@ -13,6 +14,8 @@
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
+
+#include <thread>
 
 #include <algorithm>
 #include <cstdio>
@@ -61,6 +64,7 @@ int main(int argc, char** argv)
     {
         QThread thread;
         TrainingWorker worker;
+        worker.setThreads(static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));  // as the CLI
         worker.moveToThread(&thread);
         thread.start();
         QEventLoop loop;

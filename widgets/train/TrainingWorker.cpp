@@ -12,7 +12,10 @@
 
 using namespace scorescope;
 
-TrainingWorker::TrainingWorker(QObject* parent) : QObject(parent) {}
+TrainingWorker::TrainingWorker(QObject* parent)
+    : QObject(parent), threads_(std::max(1, static_cast<int>(std::thread::hardware_concurrency()) - 1))
+{
+}
 
 TrainingWorker::~TrainingWorker() = default;
 
@@ -58,8 +61,7 @@ void TrainingWorker::run(const std::function<std::unique_ptr<TrainingSession>()>
     paused_ = false;
     checkpoint_ = false;
     running_ = true;
-    // LibTorch starts with one intra-op thread on some machines; train on all cores, as the CLI does.
-    torch::set_num_threads(static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+    torch::set_num_threads(threads_);
     try {
         auto session = open();
         auto& trainer = session->trainer();
