@@ -245,6 +245,7 @@ void MainWindow::startTraining(const QString& dir, const QStringList& flags)
 {
     setTrainingState(true, false);
     statusBar()->showMessage(tr("Starting %1…").arg(dir));
+    worker_->arm();
     QMetaObject::invokeMethod(worker_, [worker = worker_, dir, flags] { worker->startNew(dir, flags); }, Qt::QueuedConnection);
 }
 
@@ -252,6 +253,7 @@ void MainWindow::continueRun(const QString& dir)
 {
     setTrainingState(true, false);
     statusBar()->showMessage(tr("Resuming %1…").arg(dir));
+    worker_->arm();
     QMetaObject::invokeMethod(worker_, [worker = worker_, dir] { worker->resumeRun(dir, 0); }, Qt::QueuedConnection);
 }
 

@@ -64,7 +64,7 @@ std::pair<torch::Tensor, torch::Tensor> residualAndStd(const torch::Tensor& x, c
                                                        const torch::Tensor& denoised)
 {
     auto like = [&](const torch::Tensor& c) { return broadcastTo(c.to(x.device(), x.scalar_type()), x); };
-    return {x - like(a) * denoised.to(x.scalar_type()), like(s)};
+    return {x - like(a) * denoised.to(x.device(), x.scalar_type()), like(s)};
 }
 }
 

@@ -42,7 +42,7 @@ void LossHeatmapView::addRows(const QVector<QJsonObject>& rows)
     for (const auto& row : rows) {
         const auto bins = row.value("bins").toObject();
         const auto loss = bins.value("loss").toArray();
-        if (loss.isEmpty())
+        if (loss.isEmpty() || (log10Sigma_.isEmpty() && bins.value("log10_sigma").toArray().isEmpty()))
             continue;
         if (log10Sigma_.isEmpty())
             for (const auto& key : {std::pair{&times_, "t"}, {&log10Sigma_, "log10_sigma"}})
@@ -108,7 +108,7 @@ void LossHeatmapView::paintEvent(QPaintEvent*)
         const int y = area.bottom() - static_cast<int>((r + 0.5) * area.height() / rows());
         p.drawText(QRect(0, y - fm.height() / 2, area.left() - 6, fm.height()), Qt::AlignRight | Qt::AlignVCenter,
                    times_.isEmpty() ? QString("σ %1").arg(std::pow(10.0, log10Sigma_[r]), 0, 'g', 2)
-                                    : QString::number(times_[r], 'g', 2));
+                                    : QString::number(time(r), 'g', 2));
     }
     p.save();
     p.translate(12, area.center().y());
@@ -129,7 +129,7 @@ void LossHeatmapView::paintEvent(QPaintEvent*)
 void LossHeatmapView::mouseMoveEvent(QMouseEvent* event)
 {
     const QRect area = plotArea();
-    if (columns() == 0 || !area.contains(event->pos()))
+    if (columns() == 0 || rows() == 0 || !area.contains(event->pos()))
         return;
     const int c = std::clamp((event->pos().x() - area.left()) * columns() / area.width(), 0, columns() - 1);
     const int r = std::clamp((area.bottom() - event->pos().y()) * rows() / area.height(), 0, rows() - 1);

@@ -33,6 +33,8 @@ void PointCloudView::paintEvent(QPaintEvent*)
     p.setRenderHint(QPainter::Antialiasing);
     p.setPen(Qt::NoPen);
     p.setBrush(QColor(214, 39, 40, 150));
+    if (!(frame_.width() > 0.0 && frame_.height() > 0.0))
+        return;
     for (const auto& pt : points_) {
         const double u = (pt.x() - frame_.left()) / frame_.width(), v = (frame_.bottom() - pt.y()) / frame_.height();
         if (u >= 0 && u <= 1 && v >= 0 && v <= 1)

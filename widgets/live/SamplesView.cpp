@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QJsonDocument>
 #include <QLabel>
+#include <stdexcept>
 #include <QRegularExpression>
 #include <QSlider>
 #include <QVBoxLayout>
@@ -136,16 +137,20 @@ void SamplesView::show(int index)
     }
     try {
         const auto x = readPointsCsv(path.toStdString());
+        if (x.size(1) < 2)
+            throw std::runtime_error(path.toStdString() + ": the points are not 2-D");
         const auto a = x.accessor<double, 2>();
         QVector<QPointF> points;
         for (int64_t i = 0; i < x.size(0); ++i)
             points.push_back({a[i][0], a[i][1]});
         if (frameFromPoints_ && !points.isEmpty()) {
-            QRectF box(points.front(), QSizeF(0, 0));
+            // By hand: Qt's union ignores the null (zero-size) rectangles single points make.
+            double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
             for (const auto& p : points)
-                box |= QRectF(p, QSizeF(0, 0));
-            const double half = 0.55 * std::max(box.width(), box.height());
-            cloud_->setBackground(QRectF(box.center().x() - half, box.center().y() - half, 2 * half, 2 * half), {});
+                x0 = std::min(x0, p.x()), x1 = std::max(x1, p.x()), y0 = std::min(y0, p.y()), y1 = std::max(y1, p.y());
+            const double half = std::max(1e-6, 0.55 * std::max(x1 - x0, y1 - y0));
+            const double cx = 0.5 * (x0 + x1), cy = 0.5 * (y0 + y1);
+            cloud_->setBackground(QRectF(cx - half, cy - half, 2 * half, 2 * half), {});
             frameFromPoints_ = false;
         }
         cloud_->setPoints(points);

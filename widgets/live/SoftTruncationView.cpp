@@ -118,6 +118,8 @@ void SoftTruncationView::redraw()
         for (int i = 0; i <= bins; ++i)
             edges.push_back(eps_ * std::pow(horizon_ / eps_, double(i) / bins));
         for (double t : taus_) {
+            if (!(t > 0.0) || !std::isfinite(t))
+                continue;
             const int b = static_cast<int>(std::floor(std::log(t / eps_) / std::log(horizon_ / eps_) * bins));
             counts[std::clamp(b, 0, bins - 1)] += 1.0;
         }

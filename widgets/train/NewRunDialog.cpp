@@ -365,7 +365,7 @@ void NewRunDialog::validate()
         showMessage(match.hasMatch() ? match.captured(1) : "dataset", message);
         start_->setEnabled(false);
         return;
-    } catch (const Error& e) {  // a file that cannot be used: the data set or its directory
+    } catch (const std::exception& e) {  // a file that cannot be used (Error, or the file system's own)
         showMessage("dataset", QString::fromStdString(e.what()));
         start_->setEnabled(false);
         return;

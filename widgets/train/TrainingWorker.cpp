@@ -28,6 +28,14 @@ void TrainingWorker::wakeWith(std::atomic<bool>& flag, bool value)
     wake_.notify_all();
 }
 
+void TrainingWorker::arm()
+{
+    std::lock_guard lock(mutex_);
+    stop_ = false;
+    paused_ = false;
+    checkpoint_ = false;
+}
+
 void TrainingWorker::setPaused(bool paused) { wakeWith(paused_, paused); }
 void TrainingWorker::stop() { wakeWith(stop_, true); }
 void TrainingWorker::requestCheckpoint() { wakeWith(checkpoint_, true); }
@@ -57,9 +65,6 @@ void TrainingWorker::resumeRun(const QString& dir, qint64 totalSteps)
 void TrainingWorker::run(const std::function<std::unique_ptr<TrainingSession>()>& open)
 {
     using clock = std::chrono::steady_clock;
-    stop_ = false;
-    paused_ = false;
-    checkpoint_ = false;
     running_ = true;
     torch::set_num_threads(threads_);
     try {
@@ -95,6 +100,7 @@ void TrainingWorker::run(const std::function<std::unique_ptr<TrainingSession>()>
                 Q_EMIT pausedChanged(false);
             },
             &stop_);
+        running_ = false;
         Q_EMIT finished(dir, trainer.stepCount(), trainer.stepCount() >= trainer.config().steps);
     } catch (const c10::Error& e) {
         Q_EMIT failed(QString::fromStdString(e.what_without_backtrace()));

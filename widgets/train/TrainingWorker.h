@@ -22,7 +22,9 @@ public:
     explicit TrainingWorker(QObject* parent = nullptr);
     ~TrainingWorker() override;
 
-    // Thread-safe controls, for the UI thread.
+    // Thread-safe controls, for the UI thread. arm() clears stop, pause and checkpoint requests
+    // before a run is queued, so a stop that arrives before the run begins is not lost.
+    void arm();
     void setPaused(bool paused);
     void stop();
     void requestCheckpoint();
