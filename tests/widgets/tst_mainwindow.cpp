@@ -5,6 +5,8 @@
 #include "charts/CurveChartView.h"
 #include "charts/LossChartView.h"
 #include "live/LossHeatmapView.h"
+#include "live/SamplesView.h"
+#include "live/PointCloudView.h"
 #include "run/MetricsSeries.h"
 
 #include <QAction>
@@ -21,6 +23,7 @@ private Q_SLOTS:
     void followsARunLive();
     void rejectsADirectoryWithoutARun();
     void runListOpensARun();
+    void pointsWithoutAMixtureFrameThemselves();
 
 private:
     void appendRows(int from, int to);
@@ -167,6 +170,31 @@ void TestMainWindow::runListOpensARun()
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, rect.center());  // select…
     QTest::keyClick(list, Qt::Key_Return);                                   // …and activate
     QTRY_VERIFY(w.findChild<QLabel*>("runLabel")->text().contains(runs.filePath("b")));
+}
+
+// Toy data without a closed-form mixture (moons): the frame is a square around the first
+// snapshot's points, 10 % wider than their larger extent.
+void TestMainWindow::pointsWithoutAMixtureFrameThemselves()
+{
+    QTemporaryDir run;
+    QFile cfg(run.filePath("config.json"));
+    QVERIFY(cfg.open(QIODevice::WriteOnly));
+    cfg.write(R"({"dataset":"moons","sde":{"kind":"vp"},"steps":100})");
+    cfg.close();
+    QDir(run.path()).mkdir("snapshots");
+    QFile pts(run.filePath("snapshots/step-00000100.csv"));
+    QVERIFY(pts.open(QIODevice::WriteOnly));
+    pts.write("x0,x1\n-1,0\n1,0.5\n0,-0.5\n");
+    pts.close();
+    MainWindow w;
+    w.setQuiet(true);
+    QVERIFY(w.openRun(run.path()));
+    auto* cloud = w.samplesView()->pointCloud();
+    QTRY_COMPARE(cloud->points().size(), 3);
+    const QRectF frame = cloud->frame();
+    QCOMPARE(frame.width(), 2.2);   // 1.1 × the x extent of 2
+    QCOMPARE(frame.height(), 2.2);
+    QCOMPARE(frame.center(), QPointF(0.0, 0.0));
 }
 
 QTEST_MAIN(TestMainWindow)

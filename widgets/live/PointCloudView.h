@@ -16,6 +16,7 @@ public:
     void setBackground(const QRectF& frame, const QImage& density);
     void setPoints(const QVector<QPointF>& points);
     const QVector<QPointF>& points() const { return points_; }
+    QRectF frame() const { return frame_; }
 
     QSize sizeHint() const override { return {360, 360}; }
 
