@@ -158,8 +158,13 @@ void TrainingSession::run(const std::function<void(const TrainingProgress&)>& on
         }
         if (r.step % cfg.checkpointEvery == 0)
             checkpoint();
-        if (cfg.sampleEvery > 0 && (r.step % cfg.sampleEvery == 0 || r.step == cfg.steps))
-            writeSampleSnapshot(*trainer_, dir_.root);
+        if (cfg.sampleEvery > 0 && (r.step % cfg.sampleEvery == 0 || r.step == cfg.steps)) {
+            try {
+                writeSampleSnapshot(*trainer_, dir_.root);
+            } catch (const std::exception& e) {  // a snapshot is a view, never a reason to lose the run
+                log_->warn("no sample snapshot at step {}: {}", r.step, e.what());
+            }
+        }
         if (onProgress) {
             const double elapsed = std::chrono::duration<double>(clock::now() - start).count();
             onProgress({r.step, cfg.steps, r.loss,
