@@ -15,6 +15,7 @@ struct LogDensity {
 // without Soft Truncation), and t given τ uniform, importance-sampled ∝ g²/s², half of each
 // (mixed, §2.4), or EDM's log-normal σ truncated to [σ(τ), σ(T)] (§1.5), integrated over τ.
 struct TimeSamplingLaw {
+    double eps = 0.0, horizon = 1.0;  // the range [ε, T] training draws from
     LogDensity tau, t;
 };
 

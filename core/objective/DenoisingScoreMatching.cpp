@@ -51,6 +51,11 @@ DenoisingScoreMatching::DenoisingScoreMatching(std::shared_ptr<const Sde> sde, O
 
 double DenoisingScoreMatching::eps() const { return config_.eps >= 0.0 ? config_.eps : sde_->trainingEps(); }
 
+double DenoisingScoreMatching::edmSigmaCdf(double sigma) const
+{
+    return 0.5 * std::erfc(-(std::log(sigma) - config_.pMean) / (config_.pStd * std::sqrt(2.0)));
+}
+
 DenoisingScoreMatching::TimeDraw DenoisingScoreMatching::drawTimes(int64_t batch, Rng& rng, double tMin) const
 {
     const auto f64 = torch::TensorOptions().dtype(torch::kDouble);
@@ -71,8 +76,7 @@ DenoisingScoreMatching::TimeDraw DenoisingScoreMatching::drawTimes(int64_t batch
     }
     case Weighting::Edm: {
         // ln σ ~ N(P_mean, P_std²) truncated to the SDE's range [σ(tMin), σ(T)], by inverse CDF.
-        auto phi = [&](double sigma) { return 0.5 * std::erfc(-(std::log(sigma) - config_.pMean) / (config_.pStd * std::sqrt(2.0))); };
-        const double lo = phi(sde_->sigmaAt(tMin)), hi = phi(sde_->sigmaAt(T));
+        const double lo = edmSigmaCdf(sde_->sigmaAt(tMin)), hi = edmSigmaCdf(sde_->sigmaAt(T));
         const auto n = std::sqrt(2.0) * torch::erfinv((2.0 * (lo + u * (hi - lo)) - 1.0).clamp(-1.0 + 1e-15, 1.0 - 1e-15));
         const auto sigma = torch::exp(config_.pMean + config_.pStd * n);
         const auto t = sde_->timeOfSigma(sigma).clamp(tMin, T);

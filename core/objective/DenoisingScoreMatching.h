@@ -84,6 +84,8 @@ public:
                    const torch::Tensor& extras = {}, bool diagnostics = false) const;
 
     double eps() const;
+    // P(σ' ≤ σ) under EDM's training law ln σ' ~ N(P_mean, P_std²) (§1.5), before truncation.
+    double edmSigmaCdf(double sigma) const;
     const ObjectiveConfig& config() const { return config_; }
     const SoftTruncation* softTruncation() const { return truncation_.get(); }
 

@@ -13,12 +13,19 @@
 
 namespace scorescope {
 
+namespace {
+// Building the EMA copy initialises a network from the global generator, which dropout also
+// draws from: the guard puts the training stream back exactly as it was, also when sampling throws.
+struct GlobalGeneratorGuard {
+    at::Generator generator = at::detail::getDefaultCPUGenerator();
+    torch::Tensor state = generator.get_state();
+    ~GlobalGeneratorGuard() { generator.set_state(state); }
+};
+} // namespace
+
 void writeSampleSnapshot(const Trainer& trainer, const std::string& runDirectory)
 {
-    // Building the EMA copy initialises a network from the global generator, which dropout also
-    // draws from: keep the training stream exactly as it was.
-    auto generator = at::detail::getDefaultCPUGenerator();
-    const auto state = generator.get_state();
+    const GlobalGeneratorGuard keepTrainingStream;
     torch::NoGradGuard noGrad;
     auto model = trainer.emaModel();
     model->eval();
@@ -29,7 +36,6 @@ void writeSampleSnapshot(const Trainer& trainer, const std::string& runDirectory
     auto sampler = makeSampler("edm-heun", trainer.sde(), *model, options);
     sampler->resetPerParticle(particleSeeds(trainer.config().seed, image ? 16 : 1000), data.sampleShape());
     const auto x = sampler->run().cpu();
-    generator.set_state(state);
 
     const RunDirectory dir{runDirectory};
     std::filesystem::create_directories(dir.snapshots());

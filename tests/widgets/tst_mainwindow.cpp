@@ -14,6 +14,15 @@
 #include <QListWidget>
 #include <QtTest/QtTest>
 
+namespace {
+// Writes (or appends) `text` to `path` and closes it, as the process writing a run leaves it.
+bool writeFile(const QString& path, const QByteArray& text, QIODevice::OpenMode mode = QIODevice::WriteOnly)
+{
+    QFile f(path);
+    return f.open(mode) && f.write(text) == text.size();
+}
+} // namespace
+
 class TestMainWindow : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -43,18 +52,15 @@ void TestMainWindow::debiasedEmaValues()
 
 void TestMainWindow::appendRows(int from, int to)
 {
-    QFile f(dir_.path() + "/metrics.jsonl");
-    QVERIFY(f.open(QIODevice::Append));
+    QByteArray rows;
     for (int s = from; s <= to; s += 10)
-        f.write(QString("{\"step\":%1,\"loss\":%2,\"steps_per_s\":125.5}\n").arg(s).arg(1.0 / s).toUtf8());
+        rows += QString("{\"step\":%1,\"loss\":%2,\"steps_per_s\":125.5}\n").arg(s).arg(1.0 / s).toUtf8();
+    QVERIFY(writeFile(dir_.path() + "/metrics.jsonl", rows, QIODevice::Append));
 }
 
 void TestMainWindow::followsARunLive()
 {
-    QFile cfg(dir_.path() + "/config.json");
-    QVERIFY(cfg.open(QIODevice::WriteOnly));
-    cfg.write(R"({"dataset": "ring8", "sde": {"kind": "vp"}, "steps": 1000})");
-    cfg.close();
+    QVERIFY(writeFile(dir_.path() + "/config.json", R"({"dataset": "ring8", "sde": {"kind": "vp"}, "steps": 1000})"));
     appendRows(10, 200);
 
     MainWindow w;
@@ -74,13 +80,10 @@ void TestMainWindow::followsARunLive()
     QVERIFY(w.findChild<QLabel*>("rateLabel")->text().contains("125.5"));
 
     // Per-σ bins (as TrainingSession writes them) reach the loss-scale and STF docks.
-    QFile b(dir_.path() + "/metrics.jsonl");
-    QVERIFY(b.open(QIODevice::Append));
-    b.write(R"({"step":510,"loss":0.1,"bins":{"log10_sigma":[-2,0,1],"t":[0.01,0.3,0.9],"count":[5,0,7],)"
+    QVERIFY(writeFile(dir_.path() + "/metrics.jsonl", R"({"step":510,"loss":0.1,"bins":{"log10_sigma":[-2,0,1],"t":[0.01,0.3,0.9],"count":[5,0,7],)"
             R"("loss":[20.0,null,0.5],"loss_std":[2.0,null,0.1]},)"
             R"("stf_bins":{"log10_sigma":[-2,0,1],"count":[1,1,1],"v_dsm":[100,1,0.01],"v_stf":[90,0.2,0.001],)"
-            R"("max_weight":[0.99,0.3,0.002],"ess":[1.0,12.0,900.0],"stf_err2":[90.0,0.21,0.0005]}})" "\n");
-    b.close();
+            R"("max_weight":[0.99,0.3,0.002],"ess":[1.0,12.0,900.0],"stf_err2":[90.0,0.21,0.0005]}})" "\n", QIODevice::Append));
     auto* scale = w.findChild<CurveChartView*>("lossScaleChart");
     auto* stf = w.findChild<CurveChartView*>("stfChart");
     QVERIFY(scale && stf);
@@ -124,10 +127,7 @@ void TestMainWindow::followsARunLive()
     QCOMPARE(chart->data().steps.size(), 51);
 
     // A resumed run rewrites the log shorter: the view starts over.
-    QFile f(dir_.path() + "/metrics.jsonl");
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    f.write("{\"step\":10,\"loss\":0.5}\n");
-    f.close();
+    QVERIFY(writeFile(dir_.path() + "/metrics.jsonl", "{\"step\":10,\"loss\":0.5}\n", QIODevice::WriteOnly | QIODevice::Truncate));
     QTRY_COMPARE(chart->data().steps.size(), 1);
 }
 
@@ -149,15 +149,10 @@ void TestMainWindow::runListOpensARun()
                                       {QString("b"), QString(R"({"dataset":"fashion-mnist","sde":{"kind":"edm"},"steps":3400,)"
                                                              R"("objective":{"target":"stf"}})")}}) {
         QDir(runs.path()).mkdir(name);
-        QFile f(runs.filePath(name + "/config.json"));
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(config.toUtf8());
+        QVERIFY(writeFile(runs.filePath(name + "/config.json"), config.toUtf8()));
     }
     QDir(runs.path()).mkdir("not-a-run");
-    QFile csv(runs.filePath("b/metrics.csv"));
-    QVERIFY(csv.open(QIODevice::WriteOnly));
-    csv.write("step,loss\n25,0.9\n50,0.8\n");
-    csv.close();
+    QVERIFY(writeFile(runs.filePath("b/metrics.csv"), "step,loss\n25,0.9\n50,0.8\n"));
 
     MainWindow w;
     w.setQuiet(true);
@@ -177,15 +172,9 @@ void TestMainWindow::runListOpensARun()
 void TestMainWindow::pointsWithoutAMixtureFrameThemselves()
 {
     QTemporaryDir run;
-    QFile cfg(run.filePath("config.json"));
-    QVERIFY(cfg.open(QIODevice::WriteOnly));
-    cfg.write(R"({"dataset":"moons","sde":{"kind":"vp"},"steps":100})");
-    cfg.close();
+    QVERIFY(writeFile(run.filePath("config.json"), R"({"dataset":"moons","sde":{"kind":"vp"},"steps":100})"));
     QDir(run.path()).mkdir("snapshots");
-    QFile pts(run.filePath("snapshots/step-00000100.csv"));
-    QVERIFY(pts.open(QIODevice::WriteOnly));
-    pts.write("x0,x1\n-1,0\n1,0.5\n0,-0.5\n");
-    pts.close();
+    QVERIFY(writeFile(run.filePath("snapshots/step-00000100.csv"), "x0,x1\n-1,0\n1,0.5\n0,-0.5\n"));
     MainWindow w;
     w.setQuiet(true);
     QVERIFY(w.openRun(run.path()));

@@ -51,9 +51,9 @@ void SoftTruncationView::setRunConfig(const QJsonObject& json)
     try {
         const auto config = trainConfigFromJson(nlohmann::json::parse(QJsonDocument(json).toJson().toStdString()), "config.json");
         sde_ = makeSde(config.sde);
-        eps_ = config.objective.eps >= 0.0 ? config.objective.eps : sde_->trainingEps();
-        horizon_ = sde_->horizon();
         const auto law = timeSamplingLaw(config);
+        eps_ = law.eps;
+        horizon_ = law.horizon;
         lawTauX_ = QVector<double>(law.tau.x.begin(), law.tau.x.end());
         lawTau_ = QVector<double>(law.tau.density.begin(), law.tau.density.end());
         lawTX_ = QVector<double>(law.t.x.begin(), law.t.x.end());
@@ -66,7 +66,8 @@ void SoftTruncationView::setRunConfig(const QJsonObject& json)
 
 void SoftTruncationView::clear()
 {
-    taus_.clear();
+    tauCounts_.fill(0.0, kTauBins);
+    tauTotal_ = 0;
     binLog10Sigma_.clear();
     binCounts_.clear();
     redraw();
@@ -94,8 +95,14 @@ double SoftTruncationView::timeCount() const
 void SoftTruncationView::addRows(const QVector<QJsonObject>& rows)
 {
     for (const auto& row : rows) {
-        for (const auto& tau : row.value("tau").toArray())
-            taus_.push_back(tau.toDouble());
+        for (const auto& value : row.value("tau").toArray()) {
+            const double tau = value.toDouble();
+            if (!sde_ || !(tau > 0.0) || !std::isfinite(tau))
+                continue;
+            const int b = static_cast<int>(std::floor(std::log(tau / eps_) / std::log(horizon_ / eps_) * kTauBins));
+            tauCounts_[std::clamp(b, 0, kTauBins - 1)] += 1.0;
+            ++tauTotal_;
+        }
         const auto bins = row.value("bins").toObject();
         const auto centres = bins.value("log10_sigma").toArray(), counts = bins.value("count").toArray();
         if (binLog10Sigma_.isEmpty() && !centres.isEmpty()) {
@@ -112,18 +119,11 @@ void SoftTruncationView::addRows(const QVector<QJsonObject>& rows)
 void SoftTruncationView::redraw()
 {
     QVector<CurveChartView::Curve> tau;
-    if (!taus_.empty() && sde_) {
-        const int bins = 30;
-        QVector<double> edges, counts(bins, 0.0);
-        for (int i = 0; i <= bins; ++i)
-            edges.push_back(eps_ * std::pow(horizon_ / eps_, double(i) / bins));
-        for (double t : taus_) {
-            if (!(t > 0.0) || !std::isfinite(t))
-                continue;
-            const int b = static_cast<int>(std::floor(std::log(t / eps_) / std::log(horizon_ / eps_) * bins));
-            counts[std::clamp(b, 0, bins - 1)] += 1.0;
-        }
-        tau.push_back(steps(tr("drawn (%1 steps)").arg(taus_.size()), edges, counts, double(taus_.size())));
+    if (tauTotal_ > 0) {
+        QVector<double> edges;
+        for (int i = 0; i <= kTauBins; ++i)
+            edges.push_back(eps_ * std::pow(horizon_ / eps_, double(i) / kTauBins));
+        tau.push_back(steps(tr("drawn (%1 steps)").arg(tauTotal_), edges, tauCounts_, double(tauTotal_)));
     }
     if (!lawTau_.isEmpty())
         tau.push_back(CurveChartView::curve(tr("P_k(τ)"), lawTauX_, lawTau_, true));

@@ -25,7 +25,7 @@ public:
     CurveChartView* tauChart() const { return tauChart_; }
     CurveChartView* timeChart() const { return timeChart_; }
     QString toCsv() const;  // chart,curve,x,y for both charts
-    qint64 tauCount() const { return static_cast<qint64>(taus_.size()); }
+    qint64 tauCount() const { return tauTotal_; }
     double timeCount() const;
 
 private:
@@ -35,6 +35,9 @@ private:
     std::shared_ptr<const scorescope::Sde> sde_;
     double eps_ = 0.0, horizon_ = 1.0;
     QVector<double> lawTauX_, lawTau_, lawTX_, lawT_;
-    std::vector<double> taus_;
+    // τ counted into 30 log-spaced bins over [ε, T] as rows arrive: redraws do not revisit history.
+    static constexpr int kTauBins = 30;
+    QVector<double> tauCounts_ = QVector<double>(kTauBins, 0.0);
+    qint64 tauTotal_ = 0;
     QVector<double> binLog10Sigma_, binCounts_;
 };

@@ -106,12 +106,16 @@ void RunListView::refresh()
     for (const auto& r : recent_)
         if (!dirs.contains(r))
             dirs.push_back(r);
+    QVector<QPair<QString, QString>> runs;  // (directory, description)
+    for (const auto& dir : dirs)
+        if (const QString text = describe(dir); !text.isEmpty())
+            runs.push_back({dir, text});
+    if (runs == shown_)
+        return;  // unchanged: keep the list, its scroll position and selection as they are
+    shown_ = runs;
     const QString current = list_->currentItem() ? list_->currentItem()->data(Qt::UserRole).toString() : QString();
     list_->clear();
-    for (const auto& dir : dirs) {
-        const QString text = describe(dir);
-        if (text.isEmpty())
-            continue;
+    for (const auto& [dir, text] : runs) {
         auto* item = new QListWidgetItem(text, list_);
         item->setData(Qt::UserRole, dir);
         item->setToolTip(dir);

@@ -1,5 +1,7 @@
 #pragma once
+#include <QPair>
 #include <QStringList>
+#include <QVector>
 #include <QTimer>
 #include <QWidget>
 
@@ -27,6 +29,7 @@ Q_SIGNALS:
 private:
     QString folder_;
     QStringList recent_;
+    QVector<QPair<QString, QString>> shown_;  // what the list shows now
     QListWidget* list_;
     QLabel* folderLabel_;
     QTimer timer_;

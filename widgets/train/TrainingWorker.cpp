@@ -65,7 +65,6 @@ void TrainingWorker::resumeRun(const QString& dir, qint64 totalSteps)
 void TrainingWorker::run(const std::function<std::unique_ptr<TrainingSession>()>& open)
 {
     using clock = std::chrono::steady_clock;
-    running_ = true;
     torch::set_num_threads(threads_);
     try {
         auto session = open();
@@ -100,12 +99,10 @@ void TrainingWorker::run(const std::function<std::unique_ptr<TrainingSession>()>
                 Q_EMIT pausedChanged(false);
             },
             &stop_);
-        running_ = false;
         Q_EMIT finished(dir, trainer.stepCount(), trainer.stepCount() >= trainer.config().steps);
     } catch (const c10::Error& e) {
         Q_EMIT failed(QString::fromStdString(e.what_without_backtrace()));
     } catch (const std::exception& e) {  // scorescope::Error and cli::UsageError name the file or flag
         Q_EMIT failed(QString::fromStdString(e.what()));
     }
-    running_ = false;
 }

@@ -28,7 +28,6 @@ public:
     void setPaused(bool paused);
     void stop();
     void requestCheckpoint();
-    bool isRunning() const { return running_; }
     // LibTorch threads for the next run. The default leaves one core to the window: with every core
     // training, the UI's wake-ups preempt LibTorch's spinning OpenMP threads, and on 2 cores two
     // threads with the window open trained slower than one (bench_workbench: 135 against 151 steps/s).
@@ -53,7 +52,7 @@ private:
     void run(const std::function<std::unique_ptr<scorescope::TrainingSession>()>& open);
     void wakeWith(std::atomic<bool>& flag, bool value);
 
-    std::atomic<bool> stop_{false}, paused_{false}, checkpoint_{false}, running_{false};
+    std::atomic<bool> stop_{false}, paused_{false}, checkpoint_{false};
     std::atomic<int> threads_;
     std::mutex mutex_;
     std::condition_variable wake_;
