@@ -266,6 +266,7 @@ void MainWindow::chooseRunToContinue()
 
 void MainWindow::setTrainingState(bool running, bool paused)
 {
+    training_ = running;
     newRun_->setEnabled(!running);
     continueRun_->setEnabled(!running);
     pause_->setEnabled(running && !paused);
@@ -363,6 +364,9 @@ void MainWindow::onRows(const QVector<QJsonObject>& rows)
         if (r.contains("step") && r.contains("loss"))
             points.push_back({r.value("step").toDouble(), r.value("loss").toDouble()});
     lossChart_->append(points);
-    const auto& last = rows.back();
-    showProgress(last.value("step").toInteger(), follower_->config().value("steps").toInteger(), last.value("steps_per_s").toDouble());
+    // A run trained here reports through the worker, every step; its logged rows lag behind.
+    if (!training_) {
+        const auto& last = rows.back();
+        showProgress(last.value("step").toInteger(), follower_->config().value("steps").toInteger(), last.value("steps_per_s").toDouble());
+    }
 }

@@ -68,4 +68,5 @@ private:
     QProgressBar* progressBar_;
     QAction *newRun_, *continueRun_, *pause_, *resume_, *stop_, *saveCheckpoint_;
     bool quiet_ = false;
+    bool training_ = false;  // a run is being trained in this window (the worker reports progress)
 };

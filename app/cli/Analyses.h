@@ -9,5 +9,6 @@ int analyzeTruth(const std::vector<std::string>& args);
 int analyzeStf(const std::vector<std::string>& args);
 int analyzeTruncation(const std::vector<std::string>& args);
 int analyzeLossScale(const std::vector<std::string>& args);
+int analyzeHorizon(const std::vector<std::string>& args);
 
 } // namespace scorescope::cli

@@ -14,7 +14,8 @@ int analyzeCommand(const std::vector<std::string>& args)
                     "  truth        closed-form log p_t and score of a Gaussian mixture\n"
                     "  stf          variance and bias of Stable Target Field targets across noise levels\n"
                     "  truncation   Soft Truncation's laws of tau and t, empirical against analytic\n"
-                    "  loss-scale   per-noise-level loss statistics of a training run\n",
+                    "  loss-scale   per-noise-level loss statistics of a training run\n"
+                    "  horizon      the ELBO's terms against the horizon T: prior KL and score-matching gap\n",
                     usage.c_str());
         return args.empty() ? 2 : 0;
     }
@@ -27,7 +28,9 @@ int analyzeCommand(const std::vector<std::string>& args)
         return analyzeTruncation(rest);
     if (args[0] == "loss-scale")
         return analyzeLossScale(rest);
-    throw UsageError("unknown analysis '" + args[0] + "' (expected truth, stf, truncation or loss-scale)");
+    if (args[0] == "horizon")
+        return analyzeHorizon(rest);
+    throw UsageError("unknown analysis '" + args[0] + "' (expected truth, stf, truncation, loss-scale or horizon)");
 }
 
 } // namespace scorescope::cli

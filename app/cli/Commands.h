@@ -9,5 +9,6 @@ int trainCommand(const std::vector<std::string>& args);
 int sampleCommand(const std::vector<std::string>& args);
 int evalCommand(const std::vector<std::string>& args);
 int analyzeCommand(const std::vector<std::string>& args);
+int fitPriorCommand(const std::vector<std::string>& args);
 
 } // namespace scorescope::cli

@@ -32,12 +32,14 @@ Estimate meanAndError(const torch::Tensor& v)
     return {v.mean().item<double>(), v.std().item<double>() / std::sqrt(static_cast<double>(v.numel()))};
 }
 
-// The likelihood is integrated from the training truncation ε, where the model was fitted.
-LikelihoodOptions likelihoodOptions(const Sde& sde, uint64_t seed)
+// The likelihood is integrated from the training truncation ε, where the model was fitted, with
+// the prior the sampler starts from as its prior term (§4.4).
+LikelihoodOptions likelihoodOptions(const Sde& sde, const ReverseSampler& sampler, uint64_t seed)
 {
     LikelihoodOptions o;
     o.eps = sde.trainingEps();
     o.seed = seed;
+    o.prior = sampler.prior();
     return o;
 }
 
@@ -53,7 +55,7 @@ void evalToy(const ArgParser& a, LoadedModel& loaded, ReverseSampler& sampler, n
     std::printf("%-28s %14s %14s\n", "metric", "model", "reference");
 
     const auto held = data.sample(a.positiveInt("nll-points", 500), rng);
-    const auto nll = meanAndError(-probabilityFlowLikelihood(sde, *loaded.model, held, likelihoodOptions(sde, seed)).logLikelihood);
+    const auto nll = meanAndError(-probabilityFlowLikelihood(sde, *loaded.model, held, likelihoodOptions(sde, sampler, seed)).logLikelihood);
     result["nll"] = nll.mean;
     result["nll_stderr"] = nll.stderr_;
     if (const auto* mix = data.mixture()) {
@@ -119,7 +121,7 @@ void evalImages(const ArgParser& a, LoadedModel& loaded, ReverseSampler& sampler
     // 0 skips bits/dim: it costs far more than the sample metrics, and FD against training steps needs only those.
     const auto bpdImages = std::min<int64_t>(a.unsignedInt("bpd-images", 100), data.testImages().size(0));
     if (bpdImages > 0) {
-        const auto bpd = bitsPerDim(sde, *loaded.model, data.testImages().slice(0, 0, bpdImages), likelihoodOptions(sde, seed));
+        const auto bpd = bitsPerDim(sde, *loaded.model, data.testImages().slice(0, 0, bpdImages), likelihoodOptions(sde, sampler, seed));
         std::printf("%-28s %8.4f±%.4f %14s\n", "bits/dim (test)", bpd.mean, bpd.stderr_, "-");
         result["bpd"] = bpd.mean;
         result["bpd_stderr"] = bpd.stderr_;
@@ -171,13 +173,15 @@ int evalCommand(const std::vector<std::string>& args)
         return 0;
     applyThreads(a);
     const std::string samplerName = samplerFrom(a);
-    const auto samplerOpts = samplerOptionsFrom(a, a.unsignedInt("seed", 0));
+    auto samplerOpts = samplerOptionsFrom(a, a.unsignedInt("seed", 0));
     auto loaded = loadModel(a);
+    samplerOpts.prior = priorOf(a, loaded);
     const auto& data = loaded.trainer->dataset();
     auto sampler = makeSampler(samplerName, loaded.trainer->sde(), *loaded.model, samplerOpts);
     nlohmann::json result{{"dataset", data.name()}, {"sde", loaded.trainer->sde()->name()},
                           {"step", loaded.trainer->stepCount()}, {"sampler", samplerName},
-                          {"sampler_steps", samplerOpts.steps}};
+                          {"sampler_steps", samplerOpts.steps}, {"prior", samplerOpts.prior->kind()},
+                          {"T", loaded.trainer->sde()->horizon()}};
     if (data.isImage())
         evalImages(a, loaded, *sampler, result);
     else

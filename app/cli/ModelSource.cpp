@@ -1,10 +1,12 @@
 #include "cli/ModelSource.h"
 
 #include "cli/SamplerFlags.h"
+#include "prior/GaussianPrior.h"
 #include "run/RunDirectory.h"
 
 #include <torch/torch.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <thread>
 
@@ -13,7 +15,9 @@ namespace scorescope::cli {
 std::vector<OptionSpec> modelCommandOptions(const std::vector<OptionSpec>& extra)
 {
     std::vector<OptionSpec> options{{"run", "DIR", "run directory (uses its checkpoint.pt)"},
-                                    {"checkpoint", "FILE", "a checkpoint file instead of --run"}};
+                                    {"checkpoint", "FILE", "a checkpoint file instead of --run"},
+                                    {"gaussian-prior", "", "start x_T from the SDE's Gaussian even if the run has an\n"
+                                                           "auxiliary prior (and use it as the NLL's prior term)"}};
     for (const auto& o : samplerOptions())
         options.push_back(o);
     options.insert(options.end(), extra.begin(), extra.end());
@@ -41,8 +45,17 @@ LoadedModel loadModel(const ArgParser& args)
     config.device = "auto";
     m.trainer = std::make_unique<Trainer>(config);
     m.trainer->loadCheckpoint(checkpoint);
+    if (!m.trainer->priorFitted())
+        m.trainer->fitPrior([](const std::string& line) { std::printf("%s\n", line.c_str()); });
     m.model = m.trainer->emaModel();
     return m;
+}
+
+std::shared_ptr<const Prior> priorOf(const ArgParser& args, const LoadedModel& loaded)
+{
+    if (args.has("gaussian-prior"))
+        return std::make_shared<GaussianPrior>(loaded.trainer->sde()->priorStd());
+    return loaded.trainer->prior();
 }
 
 OptionSpec threadsOption() { return {"threads", "N", "CPU threads for LibTorch (default: all cores)"}; }

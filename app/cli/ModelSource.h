@@ -19,7 +19,10 @@ struct LoadedModel {
     ScoreModel model{nullptr};         // its EMA weights, eval mode
     std::string directory;             // where outputs go by default
 };
+// Fits the run's auxiliary prior if its checkpoint does not hold one yet.
 LoadedModel loadModel(const ArgParser& args);
+// x_T's law for sampling and the likelihood: the run's own, or the SDE's Gaussian with --gaussian-prior.
+std::shared_ptr<const Prior> priorOf(const ArgParser& args, const LoadedModel& loaded);
 
 // --threads N (default: all cores); LibTorch starts with one thread on some machines.
 OptionSpec threadsOption();

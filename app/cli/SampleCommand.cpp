@@ -31,9 +31,10 @@ int sampleCommand(const std::vector<std::string>& args)
     applyThreads(a);
     const std::string samplerName = samplerFrom(a);
     const uint64_t seed = a.unsignedInt("seed", 0);
-    const auto samplerOpts = samplerOptionsFrom(a, seed);
+    auto samplerOpts = samplerOptionsFrom(a, seed);
     const int64_t scale = a.positiveInt("scale", 2);
     auto loaded = loadModel(a);
+    samplerOpts.prior = priorOf(a, loaded);
     const auto& data = loaded.trainer->dataset();
     const bool images = data.isImage();
     const int64_t n = a.positiveInt("n", images ? 64 : 2000);

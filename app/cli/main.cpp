@@ -19,7 +19,8 @@ const char* kUsage =
     "  train     train a score model; writes a run directory\n"
     "  sample    draw samples from a run or checkpoint\n"
     "  eval      NLL and sample metrics of a run against the true distribution\n"
-    "  analyze   closed-form and diagnostic analyses (analyze truth, analyze stf)\n\n"
+    "  fit-prior fit a run's auxiliary prior at its horizon T\n"
+    "  analyze   closed-form and diagnostic analyses (analyze horizon, stf, …)\n\n"
     "'scorescope-cli <command> --help' describes a command's options.\n";
 
 } // namespace
@@ -29,7 +30,8 @@ int main(int argc, char** argv)
     using namespace scorescope::cli;
     scorescope::retainFreedMemory();
     const std::map<std::string, std::function<int(const std::vector<std::string>&)>> commands{
-        {"train", trainCommand}, {"sample", sampleCommand}, {"eval", evalCommand}, {"analyze", analyzeCommand}};
+        {"train", trainCommand}, {"sample", sampleCommand}, {"eval", evalCommand}, {"analyze", analyzeCommand},
+        {"fit-prior", fitPriorCommand}};
     if (argc < 2) {
         std::fprintf(stderr, "%s", kUsage);
         return 2;

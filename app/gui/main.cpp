@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 #include "analysis/AnalysisView.h"
 #include "common/Allocator.h"
+#include "common/Threads.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -11,6 +12,7 @@
 int main(int argc, char** argv)
 {
     scorescope::retainFreedMemory();
+    scorescope::keepThisThreadSerial();  // the UI thread; training threads set their own width
     QApplication app(argc, argv);
     QApplication::setOrganizationName("Scorescope");
     QApplication::setApplicationName("Scorescope");

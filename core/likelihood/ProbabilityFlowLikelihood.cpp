@@ -2,6 +2,7 @@
 
 #include "common/Rng.h"
 #include "nn/ScoreFunction.h"
+#include "prior/GaussianPrior.h"
 #include "sampling/DormandPrince.h"
 #include "sde/Sde.h"
 
@@ -49,7 +50,7 @@ LikelihoodResult probabilityFlowLikelihood(const Sde& sde, ScoreFunction& score,
     LikelihoodResult r;
     r.xT = yT.narrow(1, 0, D).reshape(shape);
     r.deltaLogProb = yT.select(1, D);
-    r.priorLogProb = sde.priorLogProb(r.xT);
+    r.priorLogProb = options.prior ? options.prior->logProb(r.xT) : GaussianPrior(sde.priorStd()).logProb(r.xT);
     r.logLikelihood = r.priorLogProb + r.deltaLogProb;
     r.nfe = solver.evaluations();
     return r;

@@ -2,11 +2,13 @@
 #include <torch/types.h>
 
 #include <cstdint>
+#include <memory>
 
 namespace scorescope {
 
 class Sde;
 class ScoreFunction;
+class Prior;
 
 enum class Divergence { Auto, Exact, Hutchinson };
 
@@ -16,6 +18,7 @@ struct LikelihoodOptions {
     Divergence divergence = Divergence::Auto;  // Auto: exact up to 8 dimensions, Hutchinson above
     bool gaussianProbe = false;        // Hutchinson probe: Rademacher (default) or Gaussian
     uint64_t seed = 0;
+    std::shared_ptr<const Prior> prior;  // log p_T's law (§4.4); null: the SDE's Gaussian
 };
 
 struct LikelihoodResult {

@@ -2,6 +2,7 @@
 
 #include "common/Error.h"
 #include "nn/ScoreFunction.h"
+#include "prior/GaussianPrior.h"
 #include "sampling/EdmHeunSampler.h"
 #include "sampling/EulerMaruyamaSampler.h"
 #include "sampling/PredictorCorrectorSampler.h"
@@ -13,7 +14,11 @@
 namespace scorescope {
 
 ReverseSampler::ReverseSampler(std::shared_ptr<const Sde> sde, ScoreFunction& score, SamplerOptions options)
-    : sde_(std::move(sde)), score_(score), options_(options), rng_(options.seed)
+    : sde_(std::move(sde)),
+      prior_(options.prior ? options.prior : std::make_shared<GaussianPrior>(sde_->priorStd())),
+      score_(score),
+      options_(options),
+      rng_(options.seed)
 {
 }
 
@@ -30,7 +35,7 @@ void ReverseSampler::reset(const torch::Tensor& xT)
 void ReverseSampler::reset(const std::vector<int64_t>& shape, torch::ScalarType dtype)
 {
     particleRngs_.clear();
-    reset(sde_->priorSample(shape, rng_, torch::TensorOptions().dtype(dtype)));
+    reset(prior_->sample(shape.at(0), {shape.begin() + 1, shape.end()}, rng_, torch::TensorOptions().dtype(dtype)));
 }
 
 void ReverseSampler::resetPerParticle(const std::vector<uint64_t>& seeds, const std::vector<int64_t>& sampleShape,
@@ -38,11 +43,9 @@ void ReverseSampler::resetPerParticle(const std::vector<uint64_t>& seeds, const 
 {
     particleRngs_.clear();
     std::vector<torch::Tensor> rows;
-    std::vector<int64_t> one{1};
-    one.insert(one.end(), sampleShape.begin(), sampleShape.end());
     for (uint64_t seed : seeds) {
         particleRngs_.emplace_back(seed);
-        rows.push_back(sde_->priorSample(one, particleRngs_.back(), torch::TensorOptions().dtype(dtype)));
+        rows.push_back(prior_->sample(1, sampleShape, particleRngs_.back(), torch::TensorOptions().dtype(dtype)));
     }
     reset(torch::cat(rows));
 }

@@ -11,6 +11,7 @@ namespace scorescope {
 
 class Sde;
 class ScoreFunction;
+class Prior;
 
 struct SamplerOptions {
     int64_t steps = 500;            // time steps (ignored by the adaptive RK45 sampler)
@@ -20,6 +21,7 @@ struct SamplerOptions {
     double rtol = 1e-5, atol = 1e-5;  // RK45 tolerances (§1.3)
     double rho = 7.0;               // EDM schedule exponent (§1.5)
     uint64_t seed = 0;              // for x_T and the sampler's own noise
+    std::shared_ptr<const Prior> prior;  // x_T's law (§4.4); null: the SDE's Gaussian
 };
 
 // What the sampler holds after each step: the particles, their time, the score and Tweedie's
@@ -42,7 +44,7 @@ public:
 
     virtual std::string name() const = 0;
     void reset(const torch::Tensor& xT);
-    // Draws n particles from the SDE's prior with the sampler's seed, in `dtype`.
+    // Draws particles [shape] from the prior with the sampler's seed, in `dtype`.
     void reset(const std::vector<int64_t>& shape, torch::ScalarType dtype = torch::kFloat);
     // Gives particle i its own random stream seeded with seeds[i], for x_T and all later noise, so
     // its trajectory does not depend on the others: grid cell k always shows seed k.
@@ -55,6 +57,7 @@ public:
 
     const SamplerState& state() const { return state_; }
     double endTime() const;
+    std::shared_ptr<const Prior> prior() const { return prior_; }
 
 protected:
     virtual void onReset() {}
@@ -64,6 +67,7 @@ protected:
     double gridTime(int64_t i) const;  // uniform grid T → ε in totalSteps() steps
 
     std::shared_ptr<const Sde> sde_;
+    std::shared_ptr<const Prior> prior_;
     ScoreFunction& score_;
     SamplerOptions options_;
     Rng rng_;

@@ -29,19 +29,6 @@ torch::Tensor Sde::isSample(const torch::Tensor& u, double tMin) const
     return isAntiderivativeInverse(lo + u * (hi - lo)).clamp(tMin, T_);
 }
 
-torch::Tensor Sde::priorSample(at::IntArrayRef shape, Rng& rng, const torch::TensorOptions& options) const
-{
-    return rng.normal(shape, options) * priorStd();
-}
-
-torch::Tensor Sde::priorLogProb(const torch::Tensor& z) const
-{
-    const double var = priorStd() * priorStd();
-    const auto flat = z.flatten(1);
-    const double d = static_cast<double>(flat.size(1));
-    return -0.5 * d * std::log(2.0 * M_PI * var) - flat.pow(2).sum(1) / (2.0 * var);
-}
-
 torch::Tensor broadcastTo(const torch::Tensor& coeff, const torch::Tensor& x)
 {
     if (coeff.dim() == 0)

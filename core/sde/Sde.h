@@ -39,10 +39,8 @@ public:
     double isNormaliser(double tMin) const;
     torch::Tensor isSample(const torch::Tensor& u, double tMin) const; // u ~ U(0,1)
 
-    // Prior p_T = N(0, priorStd² I) and its log-density summed over all but the batch dim.
+    // The standard deviation of the SDE's Gaussian prior N(0, priorStd² I) at T (GaussianPrior).
     virtual double priorStd() const = 0;
-    torch::Tensor priorSample(at::IntArrayRef shape, Rng& rng, const torch::TensorOptions& options) const;
-    torch::Tensor priorLogProb(const torch::Tensor& z) const;
 
     // f(x,t) and g(t) broadcast over x's non-batch dims; t has shape [B] or is a scalar.
     torch::Tensor drift(const torch::Tensor& x, const torch::Tensor& t) const;

@@ -33,6 +33,7 @@ void writeSampleSnapshot(const Trainer& trainer, const std::string& runDirectory
     const bool image = data.isImage();
     SamplerOptions options;
     options.steps = 18;
+    options.prior = trainer.prior();
     auto sampler = makeSampler("edm-heun", trainer.sde(), *model, options);
     sampler->resetPerParticle(particleSeeds(trainer.config().seed, image ? 16 : 1000), data.sampleShape());
     const auto x = sampler->run().cpu();

@@ -72,6 +72,9 @@ json toJson(const TrainConfig& c)
                        {"soft_truncation_k", c.objective.softTruncationK}, {"target", targetName(c.objective.target)},
                        {"reference_size", c.objective.referenceSize},
                        {"reference_chunk", c.objective.referenceChunk}}},
+        {"prior", {{"kind", c.prior.kind}, {"components", c.prior.components},
+                   {"covariance", c.prior.fullCovariance ? "full" : "diag"}, {"fit_points", c.prior.fitPoints}, {"restarts", c.prior.restarts},
+                   {"fit_steps", c.prior.fitSteps}, {"layers", c.prior.layers}, {"hidden", c.prior.hidden}}},
         {"steps", c.steps}, {"batch", c.batch}, {"lr", c.lr}, {"warmup", c.warmup}, {"grad_clip", c.gradClip},
         {"ema_decay", c.emaDecay}, {"seed", c.seed}, {"device", c.device}, {"log_every", c.logEvery},
         {"checkpoint_every", c.checkpointEvery}, {"sample_every", c.sampleEvery}, {"gradient_bins", c.gradientBins},
@@ -190,6 +193,23 @@ TrainConfig trainConfigFromJson(const json& j, const std::string& origin, TrainC
             ro.get("reference_size", c.objective.referenceSize);
             ro.positive("reference_chunk", c.objective.referenceChunk);
             ro.rejectUnknown();
+        }
+        if (const json* p = r.child("prior")) {
+            Reader rp(*p, "prior");
+            rp.get("kind", c.prior.kind);
+            rp.positive("components", c.prior.components);
+            std::string covariance = c.prior.fullCovariance ? "full" : "diag";
+            rp.get("covariance", covariance);
+            if (covariance != "full" && covariance != "diag")
+                throw Error("\"prior.covariance\" must be full or diag");
+            c.prior.fullCovariance = covariance == "full";
+            rp.positive("fit_points", c.prior.fitPoints);
+            rp.positive("restarts", c.prior.restarts);
+            rp.get("fit_steps", c.prior.fitSteps);
+            rp.positive("layers", c.prior.layers);
+            rp.positive("hidden", c.prior.hidden);
+            rp.rejectUnknown();
+            validate(c.prior);
         }
         r.positive("steps", c.steps);
         r.positive("batch", c.batch);

@@ -2,6 +2,7 @@
 #include "data/ImageDataset.h"
 #include "nn/ScoreModel.h"
 #include "objective/DenoisingScoreMatching.h"
+#include "prior/AuxiliaryPrior.h"
 #include "sde/SdeFactory.h"
 
 #include <nlohmann/json_fwd.hpp>
@@ -19,6 +20,7 @@ struct TrainConfig {
     SdeConfig sde;
     ModelConfig model;
     ObjectiveConfig objective;
+    PriorConfig prior;  // x_T's law: the SDE's Gaussian or an auxiliary model fitted at T (§4.4)
     int64_t steps = 20000;
     int64_t batch = 512;
     double lr = 1e-3;

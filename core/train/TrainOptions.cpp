@@ -1,5 +1,7 @@
 #include "train/TrainOptions.h"
 
+#include "common/Error.h"
+
 #include <filesystem>
 
 namespace scorescope::cli {
@@ -25,6 +27,15 @@ std::vector<OptionSpec> trainConfigOptions()
         {"parameterisation", "P", "epsilon or edm"},
         {"eps", "E", "truncation epsilon (default: the SDE's)"},
         {"T", "T", "horizon of the VE/VP/sub-VP SDE (default 1)"},
+        {"prior", "KIND", "x_T's law: gaussian (the SDE's), or an auxiliary model fitted to the forward\n"
+                          "marginal at T before training: gmm (EM) or flow (coupling layers)"},
+        {"prior-components", "K", "gmm: mixture components (default 8)"},
+        {"prior-covariance", "C", "gmm: full or diag (default full)"},
+        {"prior-points", "N", "gmm: forward-diffused points EM fits (default 20000)"},
+        {"prior-restarts", "N", "gmm: EM starts, the best kept (default 1)"},
+        {"prior-steps", "N", "EM iterations (default 200) or flow optimiser steps (default 3000)"},
+        {"prior-layers", "N", "flow: coupling layers (default 8)"},
+        {"prior-hidden", "N", "flow: width of each coupling network (default 128)"},
         {"steps", "N", "optimisation steps (default 20000)"},
         {"batch", "N", "batch size (default 512)"},
         {"lr", "X", "Adam learning rate (default 1e-3)"},
@@ -41,6 +52,26 @@ std::vector<OptionSpec> trainConfigOptions()
                               "(default 1000 toy, 500 images; 0: none)"},
         {"gradient-bins", "", "on logging steps, log each sigma bin's share of the gradient\n"
                               "(one extra backward pass per occupied bin)"}};
+}
+
+PriorConfig priorConfigFromFlags(const ArgParser& a, PriorConfig c)
+{
+    c.kind = a.choice("prior", {"gaussian", "gmm", "flow"}, c.kind);
+    c.components = a.positiveInt("prior-components", c.components);
+    if (a.has("prior-covariance"))
+        c.fullCovariance = a.choice("prior-covariance", {"full", "diag"}, "") == "full";
+    c.fitPoints = a.positiveInt("prior-points", c.fitPoints);
+    c.restarts = a.positiveInt("prior-restarts", c.restarts);
+    if (a.has("prior-steps"))
+        c.fitSteps = a.positiveInt("prior-steps", 0);
+    c.layers = a.positiveInt("prior-layers", c.layers);
+    c.hidden = a.positiveInt("prior-hidden", c.hidden);
+    try {
+        validate(c);
+    } catch (const Error& e) {
+        throw UsageError(e.what());
+    }
+    return c;
 }
 
 TrainConfig trainConfigFromFlags(const ArgParser& a)
@@ -78,6 +109,7 @@ TrainConfig trainConfigFromFlags(const ArgParser& a)
         c.model.parameterisation = parseParameterisation(a.choice("parameterisation", {"epsilon", "edm"}, ""));
     c.objective.eps = a.positive("eps", c.objective.eps);
     c.sde.T = a.positive("T", c.sde.T);
+    c.prior = priorConfigFromFlags(a, c.prior);
     c.steps = a.positiveInt("steps", c.steps);
     c.batch = a.positiveInt("batch", c.batch);
     c.lr = a.positive("lr", c.lr);

@@ -14,5 +14,7 @@ std::vector<OptionSpec> trainConfigOptions();
 // The run configuration the parsed flags describe (--config first, the other flags over it).
 // Throws UsageError for a malformed value and Error for a file that cannot be used.
 TrainConfig trainConfigFromFlags(const ArgParser& flags);
+// The --prior* flags over `base` (train takes them, and fit-prior for an existing run).
+PriorConfig priorConfigFromFlags(const ArgParser& flags, PriorConfig base);
 
 } // namespace scorescope::cli

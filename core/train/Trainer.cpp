@@ -1,6 +1,7 @@
 #include "train/Trainer.h"
 
 #include "common/Error.h"
+#include "prior/GaussianPrior.h"
 #include "run/AtomicFile.h"
 
 #include <nlohmann/json.hpp>
@@ -41,6 +42,26 @@ Trainer::Trainer(TrainConfig config)
     optimizer_ = std::make_unique<torch::optim::Adam>(
         model_->parameters(), torch::optim::AdamOptions(config_.lr).betas({0.9, 0.999}).eps(1e-8));
     objective_ = std::make_unique<DenoisingScoreMatching>(sde_, config_.objective);
+    setPriorConfig(config_.prior);
+}
+
+void Trainer::setPriorConfig(const PriorConfig& config)
+{
+    validate(config);
+    config_.prior = config;
+    prior_ = config.auxiliary() ? nullptr : std::make_shared<GaussianPrior>(sde_->priorStd());
+}
+
+void Trainer::fitPrior(const std::function<void(const std::string&)>& report)
+{
+    prior_ = makePrior(config_.prior, *sde_, *dataset_, config_.seed, device_, report);
+}
+
+std::shared_ptr<const Prior> Trainer::prior() const
+{
+    if (!prior_)
+        throw Error("the run's auxiliary prior (" + config_.prior.kind + ") has not been fitted yet");
+    return prior_;
 }
 
 namespace {
@@ -127,6 +148,11 @@ void Trainer::saveCheckpoint(const std::string& path) const
     archive.write("model", modelArchive);
     archive.write("ema", emaArchive);
     archive.write("optimizer", optimArchive);
+    if (config_.prior.auxiliary() && prior_) {
+        torch::serialize::OutputArchive priorArchive;
+        prior_->save(priorArchive);
+        archive.write("prior", priorArchive);
+    }
     writeAtomically(path, [&](const std::string& tmp) { archive.save_to(tmp); });
 }
 
@@ -187,6 +213,9 @@ void Trainer::loadCheckpoint(const std::string& path)
         optimizer_->load(optimArchive);
         rng_.setState(rngState);
         step_ = step.item<int64_t>();
+        torch::serialize::InputArchive priorArchive;
+        if (config_.prior.auxiliary() && archive.try_read("prior", priorArchive))
+            prior_ = loadPrior(priorArchive, path);
     } catch (const Error& e) {
         throw Error(path, e.what());
     } catch (const c10::Error& e) {

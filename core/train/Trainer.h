@@ -54,6 +54,14 @@ public:
     torch::Device device() const { return device_; }
     const SoftTruncation* softTruncation() const { return objective_->softTruncation(); }
 
+    // x_T's law (§4.4). An auxiliary prior is fitted once, before the first step, by fitPrior(), and
+    // travels in the checkpoints; until then priorFitted() is false and prior() throws.
+    bool priorFitted() const { return prior_ != nullptr; }
+    void fitPrior(const std::function<void(const std::string&)>& report = {});
+    std::shared_ptr<const Prior> prior() const;
+    // Replaces the run's prior configuration (and drops its fitted prior) for a refit.
+    void setPriorConfig(const PriorConfig& config);
+
 private:
     TrainConfig config_;
     torch::Device device_;
@@ -65,6 +73,7 @@ private:
     std::unique_ptr<DenoisingScoreMatching> objective_;
     Rng rng_;
     int64_t step_ = 0;
+    std::shared_ptr<const Prior> prior_;
 };
 
 torch::Device resolveDevice(const std::string& name);  // cpu, cuda or auto; Error if cuda is missing

@@ -125,6 +125,9 @@ void TrainingSession::run(const std::function<void(const TrainingProgress&)>& on
     int64_t windowSteps = 0;
     double rate = 0.0;
     const GradientGroups groups{[this](const torch::Tensor& sigma) { return bins_->binOf(sigma); }, bins_->bins()};
+    // The auxiliary prior depends on the data and the SDE only: fitted once, before the first step.
+    if (!trainer_->priorFitted())
+        trainer_->fitPrior([this](const std::string& line) { log_->info("{}", line); });
     while (trainer_->stepCount() < cfg.steps && !(stop && stop->load())) {
         const int64_t next = trainer_->stepCount() + 1;
         // STF's weight diagnostics and the per-bin gradients cost extra passes: logging steps only.

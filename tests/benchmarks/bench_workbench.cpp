@@ -6,6 +6,7 @@
 // Run with QT_QPA_PLATFORM=offscreen or on a display. Prints figures; asserts nothing.
 #include "MainWindow.h"
 #include "common/Allocator.h"
+#include "common/Threads.h"
 #include "train/TrainingWorker.h"
 
 #include <QApplication>
@@ -54,17 +55,19 @@ double percentile(std::vector<double> v, double q)
 int main(int argc, char** argv)
 {
     scorescope::retainFreedMemory();
+    scorescope::keepThisThreadSerial();  // as the GUI's main()
     QApplication app(argc, argv);
     QTemporaryDir runs;
     std::printf("bench_workbench: ring8, %lld steps, platform %s\n\n", static_cast<long long>(kSteps),
                 qPrintable(QApplication::platformName()));
 
-    // Headless: the worker in its thread, nothing drawn.
+    // Headless: the worker in its thread, nothing drawn, on every core as the CLI.
+    const int headlessThreads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     RateMeter headless;
     {
         QThread thread;
         TrainingWorker worker;
-        worker.setThreads(static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));  // as the CLI
+        worker.setThreads(headlessThreads);
         worker.moveToThread(&thread);
         thread.start();
         QEventLoop loop;
@@ -83,6 +86,10 @@ int main(int argc, char** argv)
     {
         MainWindow window;
         window.setQuiet(true);
+        // WINDOW_THREADS overrides the window worker's default training threads, to compare widths.
+        if (qEnvironmentVariableIntValue("WINDOW_THREADS") > 0)
+            window.worker()->setThreads(qEnvironmentVariableIntValue("WINDOW_THREADS"));
+        std::printf("training threads: headless %d, window %d\n", headlessThreads, window.worker()->threads());
         window.show();
         QEventLoop loop;
         QObject::connect(window.worker(), &TrainingWorker::progress, &loop, [&](qint64 step) { windowed.onProgress(step); });

@@ -29,7 +29,6 @@ private Q_SLOTS:
     void importanceSamplingDensity();
     void vpImportanceSamplingReferenceNumbers();
     void transitionMatchesDdpmAndSmld();
-    void priorLogProb();
 };
 
 void TestSde::kernelSolvesTheForwardSde_data()
@@ -115,15 +114,6 @@ void TestSde::transitionMatchesDdpmAndSmld()
     const auto trVe = ve->transition(d(0.5), d(0.499));
     QCOMPARE(val(trVe.alpha), 1.0);
     QVERIFY(std::abs(val(trVe.g2) - (std::pow(ve->stdAt(0.5), 2) - std::pow(ve->stdAt(0.499), 2))) < 1e-12);
-}
-
-void TestSde::priorLogProb()
-{
-    const auto ve = makeSde(SdeConfig::defaults(SdeKind::VE));
-    const auto z = torch::tensor({{3.0, -4.0}}, torch::kDouble);
-    const double var = 50.0 * 50.0;
-    const double expected = -std::log(2.0 * M_PI * var) - 25.0 / (2.0 * var);
-    QVERIFY(std::abs(val(ve->priorLogProb(z)[0]) - expected) < 1e-12);
 }
 
 QTEST_APPLESS_MAIN(TestSde)

@@ -159,7 +159,7 @@ void TestMainWindow::runListOpensARun()
     w.show();
     w.runList()->setFolder(runs.path());
     auto* list = w.findChild<QListWidget*>("runList");
-    QCOMPARE(list->count(), 2);
+    QTRY_COMPARE(list->count(), 2);
     QVERIFY2(list->item(1)->text().contains("fashion-mnist, edm, stf, step 50 / 3400"), qPrintable(list->item(1)->text()));
     const QRect rect = list->visualItemRect(list->item(1));
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, rect.center());  // select…

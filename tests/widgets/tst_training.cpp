@@ -22,6 +22,29 @@
 
 #include <cmath>
 
+// QSignalSpy records in the thread that emits, and the worker emits from its training thread; its
+// signals are relayed through queued connections, so the spies record in the test's own thread.
+class WorkerRelay : public QObject {
+    Q_OBJECT
+public:
+    explicit WorkerRelay(TrainingWorker* worker)
+    {
+        connect(worker, &TrainingWorker::started, this, &WorkerRelay::started, Qt::QueuedConnection);
+        connect(worker, &TrainingWorker::progress, this, &WorkerRelay::progress, Qt::QueuedConnection);
+        connect(worker, &TrainingWorker::pausedChanged, this, &WorkerRelay::pausedChanged, Qt::QueuedConnection);
+        connect(worker, &TrainingWorker::checkpointSaved, this, &WorkerRelay::checkpointSaved, Qt::QueuedConnection);
+        connect(worker, &TrainingWorker::finished, this, &WorkerRelay::finished, Qt::QueuedConnection);
+        connect(worker, &TrainingWorker::failed, this, &WorkerRelay::failed, Qt::QueuedConnection);
+    }
+Q_SIGNALS:
+    void started(const QString& dir, const QString& device, qint64 parameters);
+    void progress(qint64 step, qint64 total, double loss, double stepsPerSecond);
+    void pausedChanged(bool paused);
+    void checkpointSaved(qint64 step);
+    void finished(const QString& dir, qint64 step, bool complete);
+    void failed(const QString& message);
+};
+
 class TestTraining : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -86,7 +109,8 @@ void TestTraining::badValueIsExplainedAndStartsNothing()
     MainWindow w;
     w.setQuiet(true);
     w.show();
-    QSignalSpy started(w.worker(), &TrainingWorker::started);
+    WorkerRelay relay(w.worker());
+    QSignalSpy started(&relay, &WorkerRelay::started);
     QTest::mouseClick(w.findChild<QToolBar*>("trainingToolBar")->widgetForAction(w.findChild<QAction*>("actionNewRun")),
                       Qt::LeftButton);
     auto* dialog = w.findChild<NewRunDialog*>();
@@ -119,10 +143,10 @@ void TestTraining::startPauseResumeStopContinue()
     MainWindow w;
     w.setQuiet(true);
     w.show();
-    auto* worker = w.worker();
-    QSignalSpy started(worker, &TrainingWorker::started), progress(worker, &TrainingWorker::progress),
-        paused(worker, &TrainingWorker::pausedChanged), saved(worker, &TrainingWorker::checkpointSaved),
-        finished(worker, &TrainingWorker::finished), failed(worker, &TrainingWorker::failed);
+    WorkerRelay relay(w.worker());
+    QSignalSpy started(&relay, &WorkerRelay::started), progress(&relay, &WorkerRelay::progress),
+        paused(&relay, &WorkerRelay::pausedChanged), saved(&relay, &WorkerRelay::checkpointSaved),
+        finished(&relay, &WorkerRelay::finished), failed(&relay, &WorkerRelay::failed);
 
     w.findChild<QAction*>("actionNewRun")->trigger();
     auto* dialog = w.findChild<NewRunDialog*>();
@@ -204,7 +228,8 @@ void TestTraining::softTruncationPanelHoldsTheDraws()
     MainWindow w;
     w.setQuiet(true);
     w.show();
-    QSignalSpy finished(w.worker(), &TrainingWorker::finished);
+    WorkerRelay relay(w.worker());
+    QSignalSpy finished(&relay, &WorkerRelay::finished);
     auto* dialog = w.showNewRunDialog();
     typeInto(dialog, "steps", "200");
     typeInto(dialog, "batch", "64");

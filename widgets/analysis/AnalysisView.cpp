@@ -124,27 +124,44 @@ bool AnalysisView::open(const QStringList& files, QString* error)
         share->setCurves(s);
         add(loss);
         add(share);
-    } else if (first.has("step")) {
-        // A metric against training steps: each column a series (mean over seeds), with its "_sd"
-        // column (standard deviation over seeds) drawn as dashed mean ± sd.
+    } else if (first.has("kl_gaussian")) {
+        // analyze horizon: the ELBO's shortfall terms against T, one set of curves per file.
+        auto* chart = new CurveChartView(tr("ELBO terms against the horizon T (§4.2)"), tr("T"), tr("nats per point"), false, true);
+        QVector<Curve> c;
+        for (const auto& t : tables) {
+            const QString suffix = tables.size() > 1 ? " · " + name(t) : QString();
+            const auto T = t.numbers("T");
+            c.push_back(curve(tr("KL[p_T ‖ N(0, I)]") + suffix, T, t.numbers("kl_gaussian")));
+            c.push_back(curve(tr("KL[p_T ‖ auxiliary]") + suffix, T, t.numbers("kl_aux")));
+            c.push_back(curve(tr("gap G(θ, T)") + suffix, T, t.numbers("gap")));
+            c.push_back(curve(tr("gap + KL, Gaussian prior") + suffix, T, t.numbers("excess_gaussian"), true));
+            c.push_back(curve(tr("gap + KL, auxiliary prior") + suffix, T, t.numbers("excess_aux"), true));
+        }
+        chart->setCurves(c);
+        add(chart);
+    } else if (first.has("step") || first.header.value(0) == "T") {
+        // A metric against training steps (or the horizon T): each column a series (mean over
+        // seeds), with its "_sd" column (standard deviation over seeds) drawn as dashed mean ± sd.
+        const QString x = first.has("step") ? QString("step") : QString("T");
         const QString base = QFileInfo(first.path).completeBaseName();
-        auto* chart = new CurveChartView(base, tr("training step"), base.section("-against", 0, 0), false, false);
+        auto* chart = new CurveChartView(base, x == "step" ? tr("training step") : tr("horizon T"),
+                                         base.section("-against", 0, 0), false, false);
         QVector<Curve> c;
         int series = 0;
         for (const auto& column : first.header) {
-            if (column == "step" || column.endsWith("_sd"))
+            if (column == x || column.endsWith("_sd"))
                 continue;
             const auto mean = first.numbers(column);
-            c.push_back(curve(column, first.numbers("step"), mean));
+            c.push_back(curve(column, first.numbers(x), mean));
             c.back().colour = series;
             if (first.has(column + "_sd")) {
                 const auto sd = first.numbers(column + "_sd");
                 QVector<double> lo, hi;
                 for (int i = 0; i < mean.size(); ++i)
                     lo.push_back(mean[i] - sd[i]), hi.push_back(mean[i] + sd[i]);
-                c.push_back(curve(column + tr(" + sd"), first.numbers("step"), hi, true));
+                c.push_back(curve(column + tr(" + sd"), first.numbers(x), hi, true));
                 c.back().colour = series;
-                c.push_back(curve(column + tr(" − sd"), first.numbers("step"), lo, true));
+                c.push_back(curve(column + tr(" − sd"), first.numbers(x), lo, true));
                 c.back().colour = series;
             }
             ++series;
@@ -152,7 +169,7 @@ bool AnalysisView::open(const QStringList& files, QString* error)
         chart->setCurves(c);
         add(chart);
     } else {
-        *error = tr("%1: not an output of scorescope-cli analyze stf, truncation or loss-scale, nor a table against step").arg(first.path);
+        *error = tr("%1: not an output of scorescope-cli analyze stf, truncation, loss-scale or horizon, nor a table against step or T").arg(first.path);
         return false;
     }
     return true;

@@ -11,7 +11,9 @@ class QGridLayout;
 //   analyze truncation   (--curves) densities of τ and t, and λ_ST against the fixed weight (§2.3);
 //                        (quantiles) empirical against analytic quantiles of τ and t
 //   analyze loss-scale   per-bin loss mean and spread against σ
+//   analyze horizon      the ELBO's prior KL (Gaussian, auxiliary) and score-matching gap against T
 //   step,<series>[,<series>_sd]…   metrics against training steps (experiment summaries)
+//   T,<series>[,<series>_sd]…      metrics against the horizon T (experiment summaries)
 class AnalysisView : public QWidget {
     Q_OBJECT
 public:

@@ -11,6 +11,7 @@
 #include <QListWidget>
 #include <QSettings>
 #include <QToolBar>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QVBoxLayout>
 
 namespace {
@@ -49,6 +50,23 @@ QString describe(const QString& dir)
         .arg(lastStep(dir))
         .arg(config.value("steps").toInteger());
 }
+using Runs = QVector<QPair<QString, QString>>;  // (directory, description)
+
+// Every run directory in `folder`, then the recent ones outside it. Reads only files: runs off the UI thread.
+Runs scan(const QString& folder, const QStringList& recent)
+{
+    QStringList dirs;
+    for (const auto& name : QDir(folder).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
+        dirs.push_back(QDir(folder).filePath(name));
+    for (const auto& r : recent)
+        if (!dirs.contains(r))
+            dirs.push_back(r);
+    Runs runs;
+    for (const auto& dir : dirs)
+        if (const QString text = describe(dir); !text.isEmpty())
+            runs.push_back({dir, text});
+    return runs;
+}
 } // namespace
 
 RunListView::RunListView(QWidget* parent)
@@ -74,6 +92,11 @@ RunListView::RunListView(QWidget* parent)
     QSettings settings;
     recent_ = settings.value("runList/recent").toStringList();
     setFolder(settings.value("runList/folder", QDir::current().filePath("runs")).toString());
+    connect(&scan_, &QFutureWatcher<Runs>::finished, this, [this] {
+        display(scan_.result());
+        if (rescan_)
+            refresh();
+    });
     timer_.setInterval(3000);
     connect(&timer_, &QTimer::timeout, this, &RunListView::refresh);
     timer_.start();
@@ -100,16 +123,17 @@ void RunListView::remember(const QString& dir)
 
 void RunListView::refresh()
 {
-    QStringList dirs;
-    for (const auto& name : QDir(folder_).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
-        dirs.push_back(QDir(folder_).filePath(name));
-    for (const auto& r : recent_)
-        if (!dirs.contains(r))
-            dirs.push_back(r);
-    QVector<QPair<QString, QString>> runs;  // (directory, description)
-    for (const auto& dir : dirs)
-        if (const QString text = describe(dir); !text.isEmpty())
-            runs.push_back({dir, text});
+    // The folder may be on a slow shared disk: scan in the thread pool, one scan at a time.
+    if (scan_.isRunning()) {
+        rescan_ = true;
+        return;
+    }
+    rescan_ = false;
+    scan_.setFuture(QtConcurrent::run(scan, folder_, recent_));
+}
+
+void RunListView::display(const QVector<QPair<QString, QString>>& runs)
+{
     if (runs == shown_)
         return;  // unchanged: keep the list, its scroll position and selection as they are
     shown_ = runs;

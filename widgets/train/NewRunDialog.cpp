@@ -94,6 +94,16 @@ NewRunDialog::NewRunDialog(QWidget* parent) : QDialog(parent)
     stK_ = new QLineEdit("1");
     gradientBins_ = new QCheckBox(tr("log each σ bin's gradient share"));
 
+    prior_ = combo({"gaussian", "gmm", "flow"});
+    priorComponents_ = spin(1, 4096, static_cast<int>(defaults.prior.components));
+    priorCovariance_ = combo({"full", "diag"});
+    priorPoints_ = spin(1, 100000000, static_cast<int>(defaults.prior.fitPoints));
+    priorRestarts_ = spin(1, 1000, static_cast<int>(defaults.prior.restarts));
+    priorSteps_ = spin(0, 100000000, 0);
+    priorSteps_->setSpecialValueText(tr("default"));
+    priorLayers_ = spin(1, 256, static_cast<int>(defaults.prior.layers));
+    priorHidden_ = spin(1, 16384, static_cast<int>(defaults.prior.hidden));
+
     width_ = spin(1, 1024, static_cast<int>(defaults.model.width));
     hidden_ = spin(1, 8192, static_cast<int>(defaults.model.hidden));
     depth_ = spin(1, 64, static_cast<int>(defaults.model.depth));
@@ -148,6 +158,18 @@ NewRunDialog::NewRunDialog(QWidget* parent) : QDialog(parent)
     addField(diffusion, tr("Weighting"), "weighting", weighting_,
              tr("Loss weighting λ(t) and time sampling (§1.4, §2.2); mixed is half likelihood-IS, half variance"));
     addField(diffusion, tr("Mixed weight"), "mixed-weight", mixedWeight_, tr("Weight of the variance half in mixed weighting (§2.4)"));
+
+    auto* prior = groupIn(left, tr("Prior at T"));
+    addField(prior, tr("Prior"), "prior", prior_,
+             tr("x_T's law: the SDE's Gaussian, or an auxiliary model fitted to the forward marginal at T before "
+                "training, for a horizon T < 1 (§4.4)"));
+    addField(prior, tr("Components"), "prior-components", priorComponents_, tr("Gaussian mixture components (EM)"));
+    addField(prior, tr("Covariance"), "prior-covariance", priorCovariance_, tr("Full or diagonal component covariances"));
+    addField(prior, tr("Fit points"), "prior-points", priorPoints_, tr("Forward-diffused points the mixture is fitted to"));
+    addField(prior, tr("EM starts"), "prior-restarts", priorRestarts_, tr("Independent EM starts; the best fit is kept"));
+    addField(prior, tr("Fit steps"), "prior-steps", priorSteps_, tr("EM iterations (default 200) or flow optimiser steps (default 3000)"));
+    addField(prior, tr("Flow layers"), "prior-layers", priorLayers_, tr("Affine coupling layers of the flow (RealNVP)"));
+    addField(prior, tr("Flow width"), "prior-hidden", priorHidden_, tr("Hidden units of each coupling network"));
 
     auto* objective = groupIn(right, tr("Objective"));
     addField(objective, tr("Target"), "objective", objective_,
@@ -270,10 +292,14 @@ void NewRunDialog::addField(QFormLayout* form, const QString& label, const QStri
 
 void NewRunDialog::datasetChanged()
 {
-    // Moving between toy and image data changes the network and the batch, step and rate defaults.
+    // Moving between toy and image data changes the network and the batch, step and rate defaults;
+    // typing a name or path that stays on the same side keeps what the user set.
     TrainConfig c;
     selectDataset(c, dataset_->currentText().toStdString());
     const bool image = c.model.arch == "unet";
+    if (imageData_ == static_cast<int>(image))
+        return;
+    imageData_ = image;
     for (auto [box, value] : {std::pair{batch_, c.batch}, {steps_, c.steps}, {checkpointEvery_, c.checkpointEvery},
                               {logEvery_, c.logEvery}, {sampleEvery_, c.sampleEvery}})
         box->setValue(static_cast<int>(value));
@@ -318,6 +344,18 @@ QStringList NewRunDialog::flags() const
         f << "--st-k" << stK_->text().trimmed();
     if (gradientBins_->isChecked())
         f << "--gradient-bins";
+    if (prior_->currentText() != "gaussian") {
+        f << "--prior" << prior_->currentText();
+        if (priorSteps_->value() > 0)
+            f << "--prior-steps" << QString::number(priorSteps_->value());
+        if (prior_->currentText() == "gmm")
+            f << "--prior-components" << QString::number(priorComponents_->value()) << "--prior-covariance"
+              << priorCovariance_->currentText() << "--prior-points" << QString::number(priorPoints_->value())
+              << "--prior-restarts" << QString::number(priorRestarts_->value());
+        else
+            f << "--prior-layers" << QString::number(priorLayers_->value()) << "--prior-hidden"
+              << QString::number(priorHidden_->value());
+    }
     return f;
 }
 
@@ -341,6 +379,12 @@ void NewRunDialog::validate()
     stK_->setEnabled(softTruncation_->isChecked());
     refSize_->setEnabled(objective_->currentText() == "stf");
     mixedWeight_->setEnabled(weighting_->currentText() == "mixed");
+    const bool gmm = prior_->currentText() == "gmm", flow = prior_->currentText() == "flow";
+    for (QWidget* w : std::initializer_list<QWidget*>{priorComponents_, priorCovariance_, priorPoints_, priorRestarts_})
+        w->setEnabled(gmm);
+    for (QWidget* w : std::initializer_list<QWidget*>{priorLayers_, priorHidden_})
+        w->setEnabled(flow);
+    priorSteps_->setEnabled(gmm || flow);
     valid_ = false;
     try {
         std::vector<std::string> args;

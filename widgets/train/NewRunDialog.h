@@ -35,11 +35,13 @@ private:
     void addField(QFormLayout* form, const QString& label, const QString& flag, QWidget* field, const QString& tip);
     void showMessage(const QString& flag, const QString& message);
 
-    QComboBox *dataset_, *sde_, *parameterisation_, *weighting_, *objective_, *device_;
+    QComboBox *dataset_, *sde_, *parameterisation_, *weighting_, *objective_, *device_, *prior_, *priorCovariance_;
     QLineEdit *dataDir_, *horizon_, *eps_, *mixedWeight_, *stK_, *lr_, *ema_, *out_;
     QSpinBox *imageSize_, *refSize_, *width_, *hidden_, *depth_, *batch_, *steps_, *warmup_, *seed_, *checkpointEvery_, *logEvery_, *sampleEvery_;
+    QSpinBox *priorComponents_, *priorPoints_, *priorRestarts_, *priorSteps_, *priorLayers_, *priorHidden_;
     QCheckBox *rgb_, *flip_, *softTruncation_, *gradientBins_;
     QPushButton* start_;
     QMap<QString, QLabel*> messages_;  // flag → the message label under its field
     bool valid_ = false;
+    int imageData_ = -1;  // whether the data set last chosen was images (-1: none yet)
 };
