@@ -214,10 +214,14 @@ bool MainWindow::openRun(const QString& dir)
         return false;
     }
     const auto cfg = follower_->config();
-    runLabel_->setText(tr("%1 — %2 on %3, %4 steps")
-                           .arg(dir, cfg.value("dataset").toString(),
-                                cfg.value("sde").toObject().value("kind").toString())
-                           .arg(cfg.value("steps").toInteger()));
+    const auto sde = cfg.value("sde").toObject();
+    QString process = sde.value("kind").toString();
+    // The horizon and prior matter once they differ from the defaults (§4).
+    if (process != "edm" && sde.value("T").toDouble(1.0) != 1.0)
+        process += tr(" to T = %1").arg(sde.value("T").toDouble());
+    if (const QString prior = cfg.value("prior").toObject().value("kind").toString("gaussian"); prior != "gaussian")
+        process += tr(", %1 prior").arg(prior);
+    runLabel_->setText(tr("%1 — %2 on %3, %4 steps").arg(dir, cfg.value("dataset").toString(), process).arg(cfg.value("steps").toInteger()));
     setWindowTitle(tr("Scorescope — %1").arg(dir));
     QSettings().setValue("lastRun", dir);
     runList_->remember(dir);

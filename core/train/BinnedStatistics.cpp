@@ -8,8 +8,8 @@
 
 namespace scorescope {
 
-BinnedStatistics::BinnedStatistics(double sigmaMin, double sigmaMax, int bins)
-    : lo_(std::log10(sigmaMin)), hi_(std::log10(sigmaMax)), bins_(bins), count_(bins, 0.0)
+BinnedStatistics::BinnedStatistics(double sigmaMin, double sigmaMax, int bins, std::string axis)
+    : lo_(std::log10(sigmaMin)), hi_(std::log10(sigmaMax)), bins_(bins), axis_(std::move(axis)), count_(bins, 0.0)
 {
 }
 
@@ -44,7 +44,7 @@ void BinnedStatistics::add(const torch::Tensor& sigma, const std::vector<std::pa
 nlohmann::ordered_json BinnedStatistics::take()
 {
     nlohmann::ordered_json out;
-    auto& centres = out["log10_sigma"] = nlohmann::ordered_json::array();
+    auto& centres = out[axis_] = nlohmann::ordered_json::array();
     for (int b = 0; b < bins_; ++b)
         centres.push_back(lo_ + (b + 0.5) * (hi_ - lo_) / bins_);
     out["count"] = count_;

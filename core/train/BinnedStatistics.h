@@ -7,18 +7,20 @@
 
 namespace scorescope {
 
-// Per-sample values binned over log10 σ and accumulated over a window of steps: mean, spread
-// and count per bin, as the live per-time views show them (loss scale, STF weights).
+// Per-sample values binned over log10 σ (or another positive variable, such as t) and accumulated
+// over a window of steps: mean, spread and count per bin, as the live per-time views show them
+// (loss scale, STF weights, the drawn t).
 class BinnedStatistics {
 public:
-    BinnedStatistics(double sigmaMin, double sigmaMax, int bins = 16);
+    // `axis` names the bin centres in take(): "log10_sigma", or "log10_t" when binning times.
+    BinnedStatistics(double sigmaMin, double sigmaMax, int bins = 16, std::string axis = "log10_sigma");
 
     // The bin of each σ [B] as a long tensor; σ outside [σ_min, σ_max] goes to the end bins.
     torch::Tensor binOf(const torch::Tensor& sigma) const;
     // sigma and each value: [B] per-sample tensors.
     void add(const torch::Tensor& sigma, const std::vector<std::pair<std::string, torch::Tensor>>& values);
 
-    // {"log10_sigma": bin centres, "count": [...], name: [bin means], name + "_std": [...]}, with
+    // {axis: bin centres, "count": [...], name: [bin means], name + "_std": [...]}, with
     // null for empty bins; then starts a new window.
     nlohmann::ordered_json take();
 
@@ -31,6 +33,7 @@ private:
     };
     double lo_, hi_;
     int bins_;
+    std::string axis_;
     std::vector<double> count_;
     std::vector<Series> series_;
 };

@@ -1,7 +1,5 @@
 #include "train/TrainOptions.h"
 
-#include "common/Error.h"
-
 #include <filesystem>
 
 namespace scorescope::cli {
@@ -66,11 +64,9 @@ PriorConfig priorConfigFromFlags(const ArgParser& a, PriorConfig c)
         c.fitSteps = a.positiveInt("prior-steps", 0);
     c.layers = a.positiveInt("prior-layers", c.layers);
     c.hidden = a.positiveInt("prior-hidden", c.hidden);
-    try {
-        validate(c);
-    } catch (const Error& e) {
-        throw UsageError(e.what());
-    }
+    if (c.kind == "gmm" && c.fitPoints < c.components)
+        throw UsageError("--prior-points: EM needs at least as many points as components (" + std::to_string(c.components) + ")");
+    validate(c);  // the flags above admit nothing else it would refuse
     return c;
 }
 

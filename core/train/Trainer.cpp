@@ -214,8 +214,12 @@ void Trainer::loadCheckpoint(const std::string& path)
         rng_.setState(rngState);
         step_ = step.item<int64_t>();
         torch::serialize::InputArchive priorArchive;
-        if (config_.prior.auxiliary() && archive.try_read("prior", priorArchive))
-            prior_ = loadPrior(priorArchive, path);
+        if (config_.prior.auxiliary() && archive.try_read("prior", priorArchive)) {
+            auto prior = loadPrior(priorArchive, path);
+            if (prior->kind() != config_.prior.kind)
+                throw Error("the checkpoint's prior is " + prior->kind() + ", the run's config asks for " + config_.prior.kind);
+            prior_ = std::move(prior);
+        }
     } catch (const Error& e) {
         throw Error(path, e.what());
     } catch (const c10::Error& e) {

@@ -30,6 +30,10 @@ TrainingSession::TrainingSession(RunDirectory dir, const TrainConfig& config)
     const auto& sde = *trainer_->sde();
     bins_ = std::make_unique<BinnedStatistics>(sde.sigmaAt(sde.trainingEps()), sde.sigmaAt(sde.horizon()));
     stfBins_ = std::make_unique<BinnedStatistics>(sde.sigmaAt(sde.trainingEps()), sde.sigmaAt(sde.horizon()));
+    // The drawn t on its own log axis: mapped from σ bins, VE's σ(t) ≈ σ_min for t ≪ 1 would put
+    // decades of t into one bin (§2.2's laws are densities in t).
+    const double eps = std::min(sde.trainingEps(), config.objective.eps > 0.0 ? config.objective.eps : sde.trainingEps());
+    timeBins_ = std::make_unique<BinnedStatistics>(eps, sde.horizon(), 30, "log10_t");
 }
 
 nlohmann::ordered_json TrainingSession::binsWithTimes(nlohmann::ordered_json bins) const
@@ -46,6 +50,7 @@ void TrainingSession::record(const LossBatch& batch)
     if (trainer_->softTruncation())
         taus_.push_back(batch.tau);
     bins_->add(batch.sigma, {{"loss", batch.perSample}});
+    timeBins_->add(batch.t, {});
     if (batch.stf.ess.defined()) {
         // Posterior and target spreads in score units: Cov of (a·y − x)/s² is a²/s⁴ · Cov[y].
         const auto& sde = *trainer_->sde();
@@ -155,6 +160,7 @@ void TrainingSession::run(const std::function<void(const TrainingProgress&)>& on
             }
             if (trainer_->config().objective.target == Target::Stf)
                 row["stf_bins"] = binsWithTimes(stfBins_->take());
+            row["t_bins"] = timeBins_->take();
             if (!taus_.empty())
                 row["tau"] = std::exchange(taus_, {});
             metrics_->append(row);

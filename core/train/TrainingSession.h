@@ -54,6 +54,7 @@ private:
     std::unique_ptr<MetricsLog> metrics_;
     std::unique_ptr<BinnedStatistics> bins_;     // per-sample loss, every step
     std::unique_ptr<BinnedStatistics> stfBins_;  // STF weights and target variances, logging steps
+    std::unique_ptr<BinnedStatistics> timeBins_; // every sample's t over log10 t, every step
     std::vector<double> taus_;  // Soft Truncation's τ of each step in the logging window
     std::shared_ptr<spdlog::logger> log_;
 };

@@ -46,6 +46,7 @@ private Q_SLOTS:
     void analyzeStfAndLossScale();
     void killDuringTrainingThenResume();
     void sampleAndEvalARun();
+    void fitPriorAndHorizonOfARun();
 
 private:
     QTemporaryDir dir_;
@@ -63,6 +64,8 @@ void TestCli::help_data()
     QTest::newRow("analyze stf") << QStringList{"analyze", "stf", "--help"};
     QTest::newRow("analyze truncation") << QStringList{"analyze", "truncation", "--help"};
     QTest::newRow("analyze loss-scale") << QStringList{"analyze", "loss-scale", "--help"};
+    QTest::newRow("analyze horizon") << QStringList{"analyze", "horizon", "--help"};
+    QTest::newRow("fit-prior") << QStringList{"fit-prior", "--help"};
 }
 
 void TestCli::help()
@@ -96,6 +99,13 @@ void TestCli::badFlags_data()
     QTest::newRow("truncation eps above T") << QStringList{"analyze", "truncation", "--eps", "2", "--csv", "o.csv"}
                                             << "--eps must be below the horizon";
     QTest::newRow("bad objective") << QStringList{"train", "--objective", "ism", "--out", "x"} << "--objective: 'ism' is not one of dsm, stf";
+    QTest::newRow("bad prior") << QStringList{"train", "--prior", "glow", "--out", "x"} << "--prior: 'glow' is not one of gaussian, gmm, flow";
+    QTest::newRow("prior covariance") << QStringList{"train", "--prior", "gmm", "--prior-covariance", "tied", "--out", "x"}
+                                      << "--prior-covariance: 'tied' is not one of full, diag";
+    QTest::newRow("horizon without data") << QStringList{"analyze", "horizon", "--csv", "o.csv"} << "give --dataset or --run";
+    QTest::newRow("horizon on edm") << QStringList{"analyze", "horizon", "--dataset", "ring8", "--sde", "edm", "--csv", "o.csv"}
+                                    << "--sde: 'edm' is not one of ve, vp, subvp";
+    QTest::newRow("fit-prior without run") << QStringList{"fit-prior", "--prior", "gmm"} << "--run DIR is required";
 }
 
 // One line on stderr, exit code 2, nothing on stdout.
@@ -241,6 +251,40 @@ void TestCli::sampleAndEvalARun()
     QVERIFY(j["nll"].is_number() && std::isfinite(j["nll"].get<double>()));
     QCOMPARE(j["modes"].get<int>(), 8);
     QVERIFY(r.out.contains("energy distance"));
+}
+
+// fit-prior puts a mixture into the run (checkpoint and config.json), eval starts from it unless
+// told --gaussian-prior, and analyze horizon reports the run's gap: non-decreasing in T (its
+// integrand is non-negative and both T share the quadrature nodes), with the prior KL at T = 1
+// below 1e-3 (e^{−B(1)} ≈ 4e-5 times KL₀, §4.3) and far above it at T = 0.2.
+void TestCli::fitPriorAndHorizonOfARun()
+{
+    const QString run = dir_.path() + "/straight";
+    auto r = runCli({"fit-prior", "--run", run, "--prior", "gmm", "--prior-components", "8", "--prior-points", "4000"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(QString::fromStdString(readTrainConfig((run + "/config.json").toStdString()).prior.kind), QString("gmm"));
+    QCOMPARE(QString::fromStdString(readCheckpointConfig((run + "/checkpoint.pt").toStdString()).prior.kind), QString("gmm"));
+    for (const QString prior : {"gmm", "gaussian"}) {
+        QStringList args{"eval", "--run", run, "--sampler", "ode-heun", "--sampler-steps", "10", "--n", "100", "--nll-points", "20",
+                         "--json", run + "/eval-" + prior + ".json"};
+        if (prior == "gaussian")
+            args << "--gaussian-prior";
+        r = runCli(args);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QFile f(run + "/eval-" + prior + ".json");
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromStdString(nlohmann::json::parse(f.readAll().toStdString())["prior"].get<std::string>()), prior);
+    }
+    const QString csv = dir_.path() + "/horizon.csv";
+    r = runCli({"analyze", "horizon", "--run", run, "--t-grid", "0.2,1", "--points", "4000", "--gap-nodes", "12",
+                "--gap-points", "200", "--aux-steps", "50", "--csv", csv});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const auto table = readPointsCsv(csv.toStdString());  // T, a, s, kl, se, kl_aux, se, gap, se, …
+    QCOMPARE(table.size(0), 2);
+    const auto at = [&](int row, int col) { return table[row][col].item<double>(); };
+    QVERIFY(at(1, 7) >= at(0, 7) && at(0, 7) > 0.0);
+    QVERIFY(at(1, 3) < 1e-3 && at(0, 3) > 0.1);
+    QVERIFY(at(0, 5) < 0.1 * at(0, 3));  // the fitted mixture holds p_T's family: most of the KL goes
 }
 
 QTEST_GUILESS_MAIN(TestCli)

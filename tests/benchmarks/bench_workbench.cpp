@@ -96,14 +96,15 @@ int main(int argc, char** argv)
         QObject::connect(window.worker(), &TrainingWorker::finished, &loop, &QEventLoop::quit);
         QTimer tick;
         tick.setTimerType(Qt::PreciseTimer);
+        // TICK_MS changes the probe's period, to check that the probe itself does not slow training.
+        const int periodMs = qEnvironmentVariableIntValue("TICK_MS") > 0 ? qEnvironmentVariableIntValue("TICK_MS") : 10;
         QElapsedTimer sinceTick;
         QObject::connect(&tick, &QTimer::timeout, &loop, [&] {
             if (sinceTick.isValid())
-                lateMs.push_back(std::max(0.0, sinceTick.nsecsElapsed() * 1e-6 - 10.0));
+                lateMs.push_back(std::max(0.0, sinceTick.nsecsElapsed() * 1e-6 - periodMs));
             sinceTick.start();
         });
-        // TICK_MS changes the probe's period, to check that the probe itself does not slow training.
-        tick.start(qEnvironmentVariableIntValue("TICK_MS") > 0 ? qEnvironmentVariableIntValue("TICK_MS") : 10);
+        tick.start(periodMs);
         window.startTraining(runs.filePath("windowed"), kFlags);
         loop.exec();
     }

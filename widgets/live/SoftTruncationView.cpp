@@ -68,7 +68,7 @@ void SoftTruncationView::clear()
 {
     tauCounts_.fill(0.0, kTauBins);
     tauTotal_ = 0;
-    binLog10Sigma_.clear();
+    binLog10T_.clear();
     binCounts_.clear();
     redraw();
 }
@@ -103,12 +103,12 @@ void SoftTruncationView::addRows(const QVector<QJsonObject>& rows)
             tauCounts_[std::clamp(b, 0, kTauBins - 1)] += 1.0;
             ++tauTotal_;
         }
-        const auto bins = row.value("bins").toObject();
-        const auto centres = bins.value("log10_sigma").toArray(), counts = bins.value("count").toArray();
-        if (binLog10Sigma_.isEmpty() && !centres.isEmpty()) {
+        const auto bins = row.value("t_bins").toObject();
+        const auto centres = bins.value("log10_t").toArray(), counts = bins.value("count").toArray();
+        if (binLog10T_.isEmpty() && !centres.isEmpty()) {
             for (const auto& c : centres)
-                binLog10Sigma_.push_back(c.toDouble());
-            binCounts_.fill(0.0, binLog10Sigma_.size());
+                binLog10T_.push_back(c.toDouble());
+            binCounts_.fill(0.0, binLog10T_.size());
         }
         for (int i = 0; i < std::min<qsizetype>(counts.size(), binCounts_.size()); ++i)
             binCounts_[i] += counts[i].toDouble();
@@ -133,15 +133,13 @@ void SoftTruncationView::redraw()
 
     QVector<CurveChartView::Curve> time;
     const double total = timeCount();
-    if (total > 0.0 && sde_ && binLog10Sigma_.size() > 1) {
-        // Bin edges halfway between the logged centres in log10 σ, mapped to t.
-        const double half = 0.5 * (binLog10Sigma_[1] - binLog10Sigma_[0]);
-        // The bins span the SDE's own range, which may reach below a run's larger ε.
-        const double lo = sde_->trainingEps();
+    if (total > 0.0 && binLog10T_.size() > 1) {
+        // Bin edges halfway between the logged centres in log10 t.
+        const double half = 0.5 * (binLog10T_[1] - binLog10T_[0]);
         QVector<double> edges;
-        for (double c : binLog10Sigma_)
-            edges.push_back(std::clamp(sde_->timeOfSigmaAt(std::pow(10.0, c - half)), lo, horizon_));
-        edges.push_back(std::clamp(sde_->timeOfSigmaAt(std::pow(10.0, binLog10Sigma_.back() + half)), lo, horizon_));
+        for (double c : binLog10T_)
+            edges.push_back(std::pow(10.0, c - half));
+        edges.push_back(std::pow(10.0, binLog10T_.back() + half));
         time.push_back(steps(tr("drawn (%1 samples)").arg(total, 0, 'f', 0), edges, binCounts_, total));
     }
     if (!lawT_.isEmpty())

@@ -39,5 +39,5 @@ private:
     static constexpr int kTauBins = 30;
     QVector<double> tauCounts_ = QVector<double>(kTauBins, 0.0);
     qint64 tauTotal_ = 0;
-    QVector<double> binLog10Sigma_, binCounts_;
+    QVector<double> binLog10T_, binCounts_;
 };

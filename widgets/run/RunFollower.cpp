@@ -12,7 +12,9 @@ QString path(const std::string& p) { return QString::fromStdString(p); }
 
 RunFollower::RunFollower(QObject* parent) : QObject(parent)
 {
-    timer_.setInterval(250);
+    // Once a second: rows arrive a few times a second at most, and every batch redraws all panels,
+    // which takes CPU from a run training in this process (the status bar follows the worker at 10 Hz).
+    timer_.setInterval(1000);
     connect(&timer_, &QTimer::timeout, this, &RunFollower::poll);
 }
 

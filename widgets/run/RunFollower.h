@@ -6,7 +6,7 @@
 #include <QVector>
 
 // Follows a run directory that `scorescope-cli train` (or a remote job on a shared disk) is
-// writing: polls metrics.jsonl for appended lines, at most ~4 times a second, and emits them.
+// writing: polls metrics.jsonl for appended lines, once a second, and emits them.
 // A file that shrinks (a resumed run rewrote it) restarts the stream with reset().
 class RunFollower : public QObject {
     Q_OBJECT

@@ -13,7 +13,7 @@
 using namespace scorescope;
 
 TrainingWorker::TrainingWorker(QObject* parent)
-    : QObject(parent), threads_(std::max(1, static_cast<int>(std::thread::hardware_concurrency()) - 1))
+    : QObject(parent), threads_(std::max(1, static_cast<int>(std::thread::hardware_concurrency())))
 {
 }
 

@@ -28,9 +28,9 @@ public:
     void setPaused(bool paused);
     void stop();
     void requestCheckpoint();
-    // LibTorch threads for the next run. The default leaves one core to the window: with every core
-    // training, the UI's wake-ups preempt LibTorch's spinning OpenMP threads, and on 2 cores two
-    // threads with the window open trained slower than one (bench_workbench: 135 against 151 steps/s).
+    // LibTorch threads for the next run; by default every core, as the CLI. (The UI thread keeps
+    // its own LibTorch work serial, keepThisThreadSerial(): a second OpenMP team there made libgomp
+    // stop spinning, and the training team then slept at every barrier.)
     void setThreads(int threads) { threads_ = std::max(1, threads); }
     int threads() const { return threads_; }
 
