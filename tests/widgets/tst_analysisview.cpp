@@ -14,6 +14,7 @@ private Q_SLOTS:
     void truncationAndLossScaleCsvs();
     void badCsvNamesTheFile();
     void metricAgainstStepsCsv();
+    void horizonCsvAndTablesAgainstT();
 
 private:
     QString write(const QString& name, const QString& text)
@@ -94,6 +95,28 @@ void TestAnalysisView::metricAgainstStepsCsv()
     QCOMPARE(view.charts()[0]->curveCount(), 6);
     QCOMPARE(view.charts()[0]->pointCount(), 12);
     QVERIFY(view.charts()[0]->toCsv().contains("\"stf + sd\",1000,327"));
+}
+
+// analyze horizon: five curves against T on a log axis, the gap's NaN (no model) and the zero KL
+// left out; a summary table against T: a curve per column.
+void TestAnalysisView::horizonCsvAndTablesAgainstT()
+{
+    const QString horizon = write("horizon.csv", "T,mean_coeff,std,kl_gaussian,kl_gaussian_se,kl_aux,kl_aux_se,gap,gap_se,excess_gaussian,excess_aux,aux_gain,model_T\n"
+                           "0.2,0.81,0.58,0.33,0.005,0.002,0.0005,nan,nan,nan,nan,0.328,0\n"
+                           "1,4e-05,1,0.0001,0.0001,0,0.0001,nan,nan,nan,nan,0.0001,0\n");
+    AnalysisView view;
+    QString error;
+    QVERIFY2(view.open({horizon}, &error), qPrintable(error));
+    QCOMPARE(view.charts().size(), 1);
+    QCOMPARE(view.charts()[0]->curveCount(), 5);
+    QCOMPARE(view.charts()[0]->pointCount(), 2 + 1);  // KL Gaussian at both T, KL aux only where positive
+
+    const QString table = write("ring8-nll-against-T.csv", "T,gaussian,gmm,flow\n0.2,1.2,0.5,0.6\n0.5,0.6,0.45,0.5\n1,0.4,0.4,0.41\n");
+    QVERIFY2(view.open({table}, &error), qPrintable(error));
+    QCOMPARE(view.charts().size(), 1);
+    QCOMPARE(view.charts()[0]->curveCount(), 3);
+    QCOMPARE(view.charts()[0]->pointCount(), 9);
+    QVERIFY(view.charts()[0]->toCsv().contains("\"gmm\",0.5,0.45"));
 }
 
 QTEST_MAIN(TestAnalysisView)
