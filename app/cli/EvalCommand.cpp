@@ -8,6 +8,7 @@
 #include "metrics/ImageQuality.h"
 #include "metrics/SampleMetrics.h"
 #include "metrics/ScoreError.h"
+#include "prior/GaussianPrior.h"
 #include "run/AtomicFile.h"
 #include "run/ImageGrid.h"
 #include "sde/Sde.h"
@@ -55,9 +56,17 @@ void evalToy(const ArgParser& a, LoadedModel& loaded, ReverseSampler& sampler, n
     std::printf("%-28s %14s %14s\n", "metric", "model", "reference");
 
     const auto held = data.sample(a.positiveInt("nll-points", 500), rng);
-    const auto nll = meanAndError(-probabilityFlowLikelihood(sde, *loaded.model, held, likelihoodOptions(sde, sampler, seed)).logLikelihood);
+    const auto likelihood = probabilityFlowLikelihood(sde, *loaded.model, held, likelihoodOptions(sde, sampler, seed));
+    const auto nll = meanAndError(-likelihood.logLikelihood);
     result["nll"] = nll.mean;
     result["nll_stderr"] = nll.stderr_;
+    result["nll_nfe"] = likelihood.nfe;
+    if (sampler.prior()->kind() != "gaussian") {
+        // The same ODE solutions under N(0, σ_T² I): the auxiliary prior's gain, free of ODE noise.
+        const auto standard = meanAndError(-(GaussianPrior(sde.priorStd()).logProb(likelihood.xT) + likelihood.deltaLogProb));
+        result["nll_gaussian_prior"] = standard.mean;
+        std::printf("%-28s %8.4f±%.4f\n", "NLL with the Gaussian prior", standard.mean, standard.stderr_);
+    }
     if (const auto* mix = data.mixture()) {
         const MixtureTruth truth(*mix, torch::ones({}, torch::kDouble), torch::zeros({}, torch::kDouble));
         const auto trueNll = meanAndError(-truth.logDensity(held));
@@ -127,6 +136,11 @@ void evalImages(const ArgParser& a, LoadedModel& loaded, ReverseSampler& sampler
         result["bpd_stderr"] = bpd.stderr_;
         result["bpd_images"] = bpdImages;
         result["bpd_nfe"] = bpd.nfe;
+        if (sampler.prior()->kind() != "gaussian") {
+            const auto standard = meanAndError(bpd.perImageGaussianPrior);
+            std::printf("%-28s %8.4f±%.4f\n", "bits/dim, Gaussian prior", standard.mean, standard.stderr_);
+            result["bpd_gaussian_prior"] = standard.mean;
+        }
     }
 
     sampler.resetPerParticle(particleSeeds(seed, n), data.sampleShape());

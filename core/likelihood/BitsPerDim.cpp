@@ -1,6 +1,8 @@
 #include "likelihood/BitsPerDim.h"
 
 #include "common/Rng.h"
+#include "prior/GaussianPrior.h"
+#include "sde/Sde.h"
 
 #include <torch/torch.h>
 
@@ -13,7 +15,9 @@ BitsPerDimResult bitsPerDim(const Sde& sde, ScoreFunction& score, const torch::T
 {
     Rng dequant(options.seed ^ 0xdeadbeefULL);
     const double D = static_cast<double>(images[0].numel());
-    std::vector<torch::Tensor> parts;
+    std::vector<torch::Tensor> parts, gaussian;
+    const GaussianPrior standard(sde.priorStd());
+    const auto toBpd = [&](const torch::Tensor& logLikelihood) { return -logLikelihood / (D * std::log(2.0)) + 7.0; };
     BitsPerDimResult r;
     for (int64_t i = 0; i < images.size(0); i += batch) {
         const auto k = images.slice(0, i, i + batch).to(torch::kDouble);
@@ -21,10 +25,12 @@ BitsPerDimResult bitsPerDim(const Sde& sde, ScoreFunction& score, const torch::T
         LikelihoodOptions o = options;
         o.seed = options.seed + static_cast<uint64_t>(i);
         const auto lik = probabilityFlowLikelihood(sde, score, y, o);
-        parts.push_back(-lik.logLikelihood / (D * std::log(2.0)) + 7.0);
+        parts.push_back(toBpd(lik.logLikelihood));
+        gaussian.push_back(toBpd(standard.logProb(lik.xT) + lik.deltaLogProb));
         r.nfe += lik.nfe;
     }
     r.perImage = torch::cat(parts);
+    r.perImageGaussianPrior = torch::cat(gaussian);
     r.mean = r.perImage.mean().item<double>();
     r.stderr_ = r.perImage.numel() > 1 ? r.perImage.std().item<double>() / std::sqrt(double(r.perImage.numel())) : 0.0;
     return r;

@@ -5,6 +5,9 @@ namespace scorescope {
 
 struct BitsPerDimResult {
     torch::Tensor perImage;  // bits/dim of each image
+    // The same ODE solutions with the SDE's Gaussian as the prior term: what an auxiliary prior
+    // buys, without a second solve (§4.4).
+    torch::Tensor perImageGaussianPrior;
     double mean = 0.0;
     double stderr_ = 0.0;    // standard error of the mean over images (dequantisation and probe noise included)
     int64_t nfe = 0;

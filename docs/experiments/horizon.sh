@@ -3,11 +3,13 @@
 # [ε, T] for T ∈ {0.2, 0.3, 0.5, 0.7, 1.0}; each evaluated with the Gaussian prior N(0, I) and with
 # auxiliary priors fitted to the forward marginal at T (§4.4). The score model is the same for every
 # prior of a T: the prior is fitted from its own random stream, and fit-prior refits a copy.
-#  - ring8 (MLP, 10000 steps): NLL by the PF-ODE (1000 held-out points, against the true NLL),
-#    energy distance of 2000 RK45 samples, the sampler's NFE; priors Gaussian, GMM (EM, 8 full
-#    components) and a coupling flow; plus `analyze horizon` at each run's T (KL terms, gap G).
-#  - Fashion-MNIST (U-Net width 16, likelihood weighting with IS, ε = 1e-5, 2000 steps): bits/dim on
-#    32 test images, FD-FMNIST of 500 RK45 samples, NFE; priors Gaussian and a coupling flow.
+#  - ring8 (MLP, 10000 steps): NLL by the PF-ODE (1000 held-out points, against the true NLL; the
+#    Gaussian prior's NLL from the same ODE solutions), energy distance of 2000 RK45 samples, the
+#    NFE of both; priors Gaussian, GMM (EM, 8 full components) and a coupling flow; plus
+#    `analyze horizon` at each run's T (KL terms, gap G).
+#  - Fashion-MNIST (U-Net width 16, likelihood weighting with IS, ε = 1e-5, 1000 steps): bits/dim on
+#    32 test images under both priors from the same ODE solutions and the ODE's NFE, FD-FMNIST of
+#    500 EDM-Heun samples (18 steps) from each prior; priors Gaussian and a coupling flow (1500 steps).
 #  - The KL terms alone on a fine T grid for ring8 (closed-form p_T).
 # Two jobs at a time, one LibTorch thread each. Re-running skips finished runs.
 set -euo pipefail
@@ -15,7 +17,7 @@ cd "$(dirname "$0")/../.."
 cli=${CLI:-build/release/app/scorescope-cli}
 out=${OUT:-runs/horizon}
 toySteps=${TOY_STEPS:-10000}
-imageSteps=${IMAGE_STEPS:-2000}
+imageSteps=${IMAGE_STEPS:-1000}
 horizons=${HORIZONS:-"0.2 0.3 0.5 0.7 1.0"}
 mkdir -p "$out" docs/horizon
 export cli out toySteps imageSteps
@@ -45,9 +47,12 @@ job() {
       "$cli" analyze horizon --run "$run" --t-grid "$T" --threads 1 --csv "$run/horizon.csv" > "$run.horizon.log" 2>&1 ;;
     fmnist)
       "$cli" train --config resources/configs/fashion-mnist-edm.json --width 16 --sde vp --weighting likelihood-is \
-        --eps 1e-5 --T "$T" --steps "$imageSteps" --prior flow --sample-every 0 --threads 1 --out "$run" \
-        > "$run.train.log" 2>&1
-      evalBoth "$run" flow "$run" --sampler ode-rk45 --n 500 --bpd-images 32 ;;
+        --eps 1e-5 --T "$T" --steps "$imageSteps" --prior flow --prior-steps 1500 --sample-every 0 --threads 1 \
+        --out "$run" > "$run.train.log" 2>&1
+      local ev=(--sampler edm-heun --sampler-steps 18 --n 500 --threads 1)
+      "$cli" eval --run "$run" "${ev[@]}" --bpd-images 32 --json "$run/eval-flow.json" > "$run.eval-flow.log" 2>&1
+      "$cli" eval --run "$run" "${ev[@]}" --bpd-images 0 --gaussian-prior --json "$run/eval-gaussian.json" \
+        > "$run.eval-gaussian.log" 2>&1 ;;
   esac
   touch "$run/done"
 }

@@ -30,8 +30,8 @@ CurveChartView::Curve steps(const QString& name, const QVector<double>& edges, c
 
 SoftTruncationView::SoftTruncationView(QWidget* parent)
     : QWidget(parent),
-      tauChart_(new CurveChartView(tr("Truncation τ per step (§2.2)"), tr("τ"), tr("density per log10 τ"), true, false)),
-      timeChart_(new CurveChartView(tr("Diffusion time t trained on"), tr("t"), tr("density per log10 t"), true, true))
+      tauChart_(new CurveChartView(tr("Truncation τ per step (§2.2)"), tr("τ"), tr("dP/dlog10 τ"), true, false)),
+      timeChart_(new CurveChartView(tr("Diffusion time t trained on"), tr("t"), tr("dP/dlog10 t"), true, true))
 {
     tauChart_->setYFromZero(true);
     tauChart_->setObjectName("tauChart");
