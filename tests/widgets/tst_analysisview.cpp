@@ -117,6 +117,10 @@ void TestAnalysisView::horizonCsvAndTablesAgainstT()
     QCOMPARE(view.charts()[0]->curveCount(), 3);
     QCOMPARE(view.charts()[0]->pointCount(), 9);
     QVERIFY(view.charts()[0]->toCsv().contains("\"gmm\",0.5,0.45"));
+    const QString nfe = write("ring8-nfe-against-T.csv", "T,sampling\n0.2,60\n1,120\n");
+    QVERIFY2(view.open({table, nfe}, &error), qPrintable(error));  // several tables: a chart each
+    QCOMPARE(view.charts().size(), 2);
+    QCOMPARE(view.charts()[1]->pointCount(), 2);
 }
 
 QTEST_MAIN(TestAnalysisView)

@@ -140,34 +140,41 @@ bool AnalysisView::open(const QStringList& files, QString* error)
         chart->setCurves(c);
         add(chart);
     } else if (first.has("step") || first.header.value(0) == "T") {
-        // A metric against training steps (or the horizon T): each column a series (mean over
-        // seeds), with its "_sd" column (standard deviation over seeds) drawn as dashed mean ± sd.
-        const QString x = first.has("step") ? QString("step") : QString("T");
-        const QString base = QFileInfo(first.path).completeBaseName();
-        auto* chart = new CurveChartView(base, x == "step" ? tr("training step") : tr("horizon T"),
-                                         base.section("-against", 0, 0), false, false);
-        QVector<Curve> c;
-        int series = 0;
-        for (const auto& column : first.header) {
-            if (column == x || column.endsWith("_sd"))
-                continue;
-            const auto mean = first.numbers(column);
-            c.push_back(curve(column, first.numbers(x), mean));
-            c.back().colour = series;
-            if (first.has(column + "_sd")) {
-                const auto sd = first.numbers(column + "_sd");
-                QVector<double> lo, hi;
-                for (int i = 0; i < mean.size(); ++i)
-                    lo.push_back(mean[i] - sd[i]), hi.push_back(mean[i] + sd[i]);
-                c.push_back(curve(column + tr(" + sd"), first.numbers(x), hi, true));
-                c.back().colour = series;
-                c.push_back(curve(column + tr(" − sd"), first.numbers(x), lo, true));
-                c.back().colour = series;
+        // Metrics against training steps (or the horizon T), one chart per file: each column a
+        // series (mean over seeds), with its "_sd" column (standard deviation over seeds) drawn
+        // as dashed mean ± sd.
+        for (const auto& t : tables) {
+            const QString x = t.has("step") ? QString("step") : QString("T");
+            if (!t.has(x)) {
+                *error = tr("%1: has no %2 column like %3").arg(t.path, x, first.path);
+                return false;
             }
-            ++series;
+            const QString base = QFileInfo(t.path).completeBaseName();
+            auto* chart = new CurveChartView(base, x == "step" ? tr("training step") : tr("horizon T"),
+                                             base.section("-against", 0, 0), false, false);
+            QVector<Curve> c;
+            int series = 0;
+            for (const auto& column : t.header) {
+                if (column == x || column.endsWith("_sd"))
+                    continue;
+                const auto mean = t.numbers(column);
+                c.push_back(curve(column, t.numbers(x), mean));
+                c.back().colour = series;
+                if (t.has(column + "_sd")) {
+                    const auto sd = t.numbers(column + "_sd");
+                    QVector<double> lo, hi;
+                    for (int i = 0; i < mean.size(); ++i)
+                        lo.push_back(mean[i] - sd[i]), hi.push_back(mean[i] + sd[i]);
+                    c.push_back(curve(column + tr(" + sd"), t.numbers(x), hi, true));
+                    c.back().colour = series;
+                    c.push_back(curve(column + tr(" − sd"), t.numbers(x), lo, true));
+                    c.back().colour = series;
+                }
+                ++series;
+            }
+            chart->setCurves(c);
+            add(chart);
         }
-        chart->setCurves(c);
-        add(chart);
     } else {
         *error = tr("%1: not an output of scorescope-cli analyze stf, truncation, loss-scale or horizon, nor a table against step or T").arg(first.path);
         return false;

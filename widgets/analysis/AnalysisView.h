@@ -13,7 +13,7 @@ class QGridLayout;
 //   analyze loss-scale   per-bin loss mean and spread against σ
 //   analyze horizon      the ELBO's prior KL (Gaussian, auxiliary) and score-matching gap against T
 //   step,<series>[,<series>_sd]…   metrics against training steps (experiment summaries)
-//   T,<series>[,<series>_sd]…      metrics against the horizon T (experiment summaries)
+//   T,<series>[,<series>_sd]…      metrics against the horizon T (experiment summaries); one chart per file
 class AnalysisView : public QWidget {
     Q_OBJECT
 public:
