@@ -65,3 +65,19 @@ xargs -P 2 -L 1 bash -c 'job "$0" "$1"' < "$out/jobs"
 "$cli" analyze horizon --dataset ring8 --t-grid 0.05,0.1,0.15,0.2,0.25,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1 \
   --threads 2 --csv docs/horizon/ring8-kl-against-T.csv
 /usr/bin/python3 docs/experiments/horizon-summary.py "$out" docs/horizon
+
+# Figures from the tables (the workbench's analysis view, offscreen).
+gui=${GUI:-build/release/app/gui/scorescope}
+export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
+figure() {  # figure PNG CSV...
+  local png=$1 args=()
+  shift
+  for csv in "$@"; do args+=(--analysis "$csv"); done
+  "$gui" "${args[@]}" --screenshot "$png" --screenshot-delay 500
+}
+figure docs/horizon-ring8-kl.png docs/horizon/ring8-kl-against-T.csv
+figure docs/horizon-ring8-trained.png docs/horizon/ring8-trained-horizon.csv
+figure docs/horizon-ring8.png docs/horizon/ring8-nll-against-T.csv docs/horizon/ring8-energy-distance-against-T.csv \
+  docs/horizon/ring8-nfe-against-T.csv
+figure docs/horizon-fmnist.png docs/horizon/fmnist-bpd-against-T.csv docs/horizon/fmnist-fd-fmnist-against-T.csv \
+  docs/horizon/fmnist-nfe-against-T.csv
