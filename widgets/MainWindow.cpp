@@ -36,7 +36,7 @@
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), follower_(new RunFollower(this)), lossChart_(new LossChartView(this)),
-      lossScaleChart_(new CurveChartView(tr("Per-noise-level loss, latest window (Soft Truncation §2.1)"), tr("σ"),
+      lossScaleChart_(new CurveChartView(tr("Per-time loss, latest window (Soft Truncation §2.1)"), tr("t"),
                                          tr("per-sample loss"), true, true)),
       stfChart_(new CurveChartView(tr("Target variance, latest logging step (STF §3.4)"), tr("σ"),
                                    tr("E tr Cov[target | x]"), true, true)),
@@ -319,8 +319,10 @@ void MainWindow::showBins(const QJsonObject& row)
     QVector<double> upper;
     for (int i = 0; i < std::min(mean.size(), sd.size()); ++i)
         upper.push_back(mean[i] + sd[i]);
-    lossScaleChart_->setCurves({CurveChartView::curve(tr("mean"), sigmas(bins), mean),
-                                CurveChartView::curve(tr("mean + std"), sigmas(bins), upper, true)});
+    // Against the diffusion time of each σ bin's centre, as Soft Truncation's loss-scale plots are.
+    const auto times = numbers(bins.value("t"));
+    lossScaleChart_->setCurves({CurveChartView::curve(tr("mean"), times, mean),
+                                CurveChartView::curve(tr("mean + std"), times, upper, true)});
     if (row.contains("stf_bins")) {
         // The variances of the targets in score units, their ratio, and the regime of each σ bin
         // from its mean max weight and ESS by the analysis' own thresholds (§3.2).

@@ -88,6 +88,7 @@ void TestMainWindow::followsARunLive()
     auto* stf = w.findChild<CurveChartView*>("stfChart");
     QVERIFY(scale && stf);
     QTRY_COMPARE(scale->pointCount(), 4);  // two bins with data, mean and mean + std
+    QVERIFY(scale->toCsv().contains("\"mean\",0.01,20"));  // against the bin's t
     auto* heatmap = w.lossHeatmap();
     QCOMPARE(heatmap->columns(), 1);  // the one row with bins
     QCOMPARE(heatmap->rows(), 3);
