@@ -58,6 +58,9 @@ int trainCommand(const std::vector<std::string>& args)
                  weightingName(trainer.config().objective.weighting).c_str(),
                  static_cast<long long>(trainer.model()->parameterCount()), trainer.device().str().c_str(),
                  torch::get_num_threads());
+    if (!trainer.priorFitted())  // minutes for a flow on images, before the first step
+        std::fprintf(stderr, "fitting the auxiliary prior (%s) at T = %g first\n", trainer.config().prior.kind.c_str(),
+                     trainer.sde()->horizon());
 
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
