@@ -2,6 +2,7 @@
 #include "run/ArgParser.h"
 #include "cli/Commands.h"
 #include "common/Allocator.h"
+#include "common/BuildInfo.h"
 #include "common/Error.h"
 
 #include <c10/util/Exception.h>
@@ -21,7 +22,7 @@ const char* kUsage =
     "  eval      NLL and sample metrics of a run against the true distribution\n"
     "  fit-prior fit a run's auxiliary prior at its horizon T\n"
     "  analyze   closed-form and diagnostic analyses (analyze horizon, stf, …)\n\n"
-    "'scorescope-cli <command> --help' describes a command's options.\n";
+    "'scorescope-cli <command> --help' describes a command's options; --version prints the build.\n";
 
 } // namespace
 
@@ -37,6 +38,10 @@ int main(int argc, char** argv)
         return 2;
     }
     const std::string command = argv[1];
+    if (command == "--version") {
+        std::printf("scorescope-cli %s\n", scorescope::buildInfo().c_str());
+        return 0;
+    }
     if (command == "--help" || command == "-h" || command == "help") {
         std::printf("%s", kUsage);
         return 0;

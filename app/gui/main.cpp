@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 #include "analysis/AnalysisView.h"
 #include "common/Allocator.h"
+#include "common/BuildInfo.h"
 #include "common/Threads.h"
 
 #include <QApplication>
@@ -16,7 +17,7 @@ int main(int argc, char** argv)
     QApplication app(argc, argv);
     QApplication::setOrganizationName("Scorescope");
     QApplication::setApplicationName("Scorescope");
-    QApplication::setApplicationVersion(SCORESCOPE_VERSION);
+    QApplication::setApplicationVersion(QString::fromStdString(scorescope::buildInfo()));
 
     QCommandLineParser parser;
     parser.setApplicationDescription("Scorescope: a research workbench for score-based diffusion models");

@@ -39,6 +39,7 @@ class TestCli : public QObject {
 private Q_SLOTS:
     void help_data();
     void help();
+    void version();
     void badFlags_data();
     void badFlags();
     void badFiles();
@@ -74,6 +75,15 @@ void TestCli::help()
     const auto r = runCli(args);
     QCOMPARE(r.code, 0);
     QVERIFY(r.out.contains("usage: scorescope-cli"));
+}
+
+// The version, the git revision, the LibTorch version (this build's) and whether CUDA is there.
+void TestCli::version()
+{
+    const auto r = runCli({"--version"});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(QRegularExpression(R"(^scorescope-cli \d+\.\d+\.\d+ \(git \S+\), LibTorch \d+\.\d+\.\d+, CUDA (not )?available\n$)")
+                 .match(r.out).hasMatch(), qPrintable(r.out));
 }
 
 void TestCli::badFlags_data()

@@ -1,0 +1,14 @@
+#include "common/BuildInfo.h"
+
+#include <torch/cuda.h>
+#include <torch/version.h>
+
+namespace scorescope {
+
+std::string buildInfo()
+{
+    return std::string(SCORESCOPE_VERSION_STRING) + " (git " + SCORESCOPE_GIT_REVISION + "), LibTorch " + TORCH_VERSION +
+           ", CUDA " + (torch::cuda::is_available() ? "available" : "not available");
+}
+
+} // namespace scorescope
