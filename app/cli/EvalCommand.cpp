@@ -2,6 +2,7 @@
 #include "cli/Commands.h"
 #include "cli/ModelSource.h"
 #include "cli/SamplerFlags.h"
+#include "common/MeanEstimate.h"
 #include "common/Rng.h"
 #include "data/ImageDataset.h"
 #include "likelihood/BitsPerDim.h"
@@ -25,13 +26,6 @@ namespace scorescope::cli {
 
 namespace {
 
-struct Estimate {
-    double mean, stderr_;
-};
-Estimate meanAndError(const torch::Tensor& v)
-{
-    return {v.mean().item<double>(), v.std().item<double>() / std::sqrt(static_cast<double>(v.numel()))};
-}
 
 // The likelihood is integrated from the training truncation ε, where the model was fitted, with
 // the prior the sampler starts from as its prior term (§4.4).
@@ -57,19 +51,19 @@ void evalToy(const ArgParser& a, LoadedModel& loaded, ReverseSampler& sampler, n
 
     const auto held = data.sample(a.positiveInt("nll-points", 500), rng);
     const auto likelihood = probabilityFlowLikelihood(sde, *loaded.model, held, likelihoodOptions(sde, sampler, seed));
-    const auto nll = meanAndError(-likelihood.logLikelihood);
+    const auto nll = meanWithError(-likelihood.logLikelihood);
     result["nll"] = nll.mean;
     result["nll_stderr"] = nll.stderr_;
     result["nll_nfe"] = likelihood.nfe;
     if (sampler.prior()->kind() != "gaussian") {
         // The same ODE solutions under N(0, σ_T² I): the auxiliary prior's gain, free of ODE noise.
-        const auto standard = meanAndError(-(GaussianPrior(sde.priorStd()).logProb(likelihood.xT) + likelihood.deltaLogProb));
+        const auto standard = meanWithError(-likelihood.logLikelihoodUnder(GaussianPrior(sde.priorStd())));
         result["nll_gaussian_prior"] = standard.mean;
         std::printf("%-28s %8.4f±%.4f\n", "NLL with the Gaussian prior", standard.mean, standard.stderr_);
     }
     if (const auto* mix = data.mixture()) {
         const MixtureTruth truth(*mix, torch::ones({}, torch::kDouble), torch::zeros({}, torch::kDouble));
-        const auto trueNll = meanAndError(-truth.logDensity(held));
+        const auto trueNll = meanWithError(-truth.logDensity(held));
         result["nll_true"] = trueNll.mean;
         std::printf("%-28s %8.4f±%.4f %8.4f (true)\n", "NLL (nats/point)", nll.mean, nll.stderr_, trueNll.mean);
     } else {
@@ -137,7 +131,7 @@ void evalImages(const ArgParser& a, LoadedModel& loaded, ReverseSampler& sampler
         result["bpd_images"] = bpdImages;
         result["bpd_nfe"] = bpd.nfe;
         if (sampler.prior()->kind() != "gaussian") {
-            const auto standard = meanAndError(bpd.perImageGaussianPrior);
+            const auto standard = meanWithError(bpd.perImageGaussianPrior);
             std::printf("%-28s %8.4f±%.4f\n", "bits/dim, Gaussian prior", standard.mean, standard.stderr_);
             result["bpd_gaussian_prior"] = standard.mean;
         }

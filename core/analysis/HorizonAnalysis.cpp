@@ -17,23 +17,18 @@ namespace scorescope {
 
 namespace {
 
-MonteCarlo meanOf(const torch::Tensor& v)
-{
-    return {v.mean().item<double>(), v.std().item<double>() / std::sqrt(static_cast<double>(v.numel()))};
-}
-
 // KL[p_T ‖ ν] = E_{p_T}[ln p_T − ln ν], with the closed-form p_T (§5).
-MonteCarlo klFromMarginal(const Sde& sde, const GaussianMixture& mixture, const Prior& nu, int64_t n, Rng& rng)
+MeanEstimate klFromMarginal(const Sde& sde, const GaussianMixture& mixture, const Prior& nu, int64_t n, Rng& rng)
 {
     const double T = sde.horizon();
     const auto a = torch::full({}, sde.meanCoeffAt(T), torch::kDouble), s = torch::full({}, sde.stdAt(T), torch::kDouble);
     const auto x = a * mixture.sample(n, rng) + s * rng.normal({n, mixture.dim()}, torch::TensorOptions().dtype(torch::kDouble));
-    return meanOf(MixtureTruth(mixture, a, s).logDensity(x) - nu.logProb(x));
+    return meanWithError(MixtureTruth(mixture, a, s).logDensity(x) - nu.logProb(x));
 }
 
 // G(θ, T) by the trapezoid rule in u = ln t over log-spaced nodes that include every T asked for;
 // the nodes are independent Monte-Carlo estimates, so their variances add with the weights squared.
-std::vector<MonteCarlo> scoreMatchingGap(ScoreFunction& model, const Sde& sde, const GaussianMixture& mixture,
+std::vector<MeanEstimate> scoreMatchingGap(ScoreFunction& model, const Sde& sde, const GaussianMixture& mixture,
                                          const std::vector<double>& horizons, const HorizonOptions& o, Rng& rng)
 {
     const double top = *std::max_element(horizons.begin(), horizons.end());
@@ -45,7 +40,7 @@ std::vector<MonteCarlo> scoreMatchingGap(ScoreFunction& model, const Sde& sde, c
     nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
 
     const auto rows = scoreErrorByTime(model, sde, mixture, nodes, o.gapPoints, rng);
-    std::vector<MonteCarlo> gaps;
+    std::vector<MeanEstimate> gaps;
     for (double T : horizons) {
         const auto last = static_cast<size_t>(std::find(nodes.begin(), nodes.end(), T) - nodes.begin());
         double sum = 0.0, variance = 0.0;

@@ -1,4 +1,5 @@
 #pragma once
+#include "common/MeanEstimate.h"
 #include "prior/AuxiliaryPrior.h"
 #include "sde/SdeFactory.h"
 
@@ -20,17 +21,13 @@ struct HorizonOptions {
     uint64_t seed = 0;
 };
 
-struct MonteCarlo {
-    double mean = 0.0, stderr_ = 0.0;
-};
-
 // The terms of the ELBO's excess over E log p_data at one horizon T (§4.2): the prior mismatch
 // KL[p_T ‖ N(0, σ_T² I)] and KL[p_T ‖ ν] for an auxiliary ν fitted to p_T, and the score-matching
 // gap G(θ, T) = ½ ∫_ε^T g² E_{p_t} ‖s_θ − ∇log p_t‖² dt of a model (NaN without one, or beyond the
 // horizon it was trained on).
 struct HorizonRow {
     double T = 0.0, meanCoeff = 0.0, std = 0.0;
-    MonteCarlo klGaussian, klAuxiliary, gap;
+    MeanEstimate klGaussian, klAuxiliary, gap;
 };
 
 // Every term from the closed-form p_t of the mixture (§5); `model` may be null.

@@ -1,5 +1,6 @@
 #include "likelihood/BitsPerDim.h"
 
+#include "common/MeanEstimate.h"
 #include "common/Rng.h"
 #include "prior/GaussianPrior.h"
 #include "sde/Sde.h"
@@ -26,13 +27,14 @@ BitsPerDimResult bitsPerDim(const Sde& sde, ScoreFunction& score, const torch::T
         o.seed = options.seed + static_cast<uint64_t>(i);
         const auto lik = probabilityFlowLikelihood(sde, score, y, o);
         parts.push_back(toBpd(lik.logLikelihood));
-        gaussian.push_back(toBpd(standard.logProb(lik.xT) + lik.deltaLogProb));
+        gaussian.push_back(toBpd(lik.logLikelihoodUnder(standard)));
         r.nfe += lik.nfe;
     }
     r.perImage = torch::cat(parts);
     r.perImageGaussianPrior = torch::cat(gaussian);
-    r.mean = r.perImage.mean().item<double>();
-    r.stderr_ = r.perImage.numel() > 1 ? r.perImage.std().item<double>() / std::sqrt(double(r.perImage.numel())) : 0.0;
+    const auto estimate = meanWithError(r.perImage);
+    r.mean = estimate.mean;
+    r.stderr_ = estimate.stderr_;
     return r;
 }
 

@@ -56,4 +56,9 @@ LikelihoodResult probabilityFlowLikelihood(const Sde& sde, ScoreFunction& score,
     return r;
 }
 
+torch::Tensor LikelihoodResult::logLikelihoodUnder(const Prior& prior) const
+{
+    return prior.logProb(xT) + deltaLogProb;
+}
+
 } // namespace scorescope

@@ -27,6 +27,9 @@ struct LikelihoodResult {
     torch::Tensor deltaLogProb;   // ∫ ∇·f̃ dt [N]
     torch::Tensor xT;             // the ODE's end point
     int64_t nfe = 0;
+
+    // log p_0(x) with `prior` as the prior term, from the same ODE solutions (§4.4).
+    torch::Tensor logLikelihoodUnder(const Prior& prior) const;
 };
 
 // log p_0(x) = log p_T(x_T) + ∫_ε^T ∇·f̃(x_t, t) dt along the probability-flow ODE

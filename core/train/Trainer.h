@@ -53,6 +53,7 @@ public:
     ScoreModel emaModel() const;  // a fresh model holding the EMA weights
     torch::Device device() const { return device_; }
     const SoftTruncation* softTruncation() const { return objective_->softTruncation(); }
+    double trainingEps() const { return objective_->eps(); }  // the run's ε: its config's, or the SDE's
 
     // x_T's law (§4.4). An auxiliary prior is fitted once, before the first step, by fitPrior(), and
     // travels in the checkpoints; until then priorFitted() is false and prior() throws.

@@ -32,8 +32,8 @@ TrainingSession::TrainingSession(RunDirectory dir, const TrainConfig& config)
     stfBins_ = std::make_unique<BinnedStatistics>(sde.sigmaAt(sde.trainingEps()), sde.sigmaAt(sde.horizon()));
     // The drawn t on its own log axis: mapped from σ bins, VE's σ(t) ≈ σ_min for t ≪ 1 would put
     // decades of t into one bin (§2.2's laws are densities in t).
-    const double eps = std::min(sde.trainingEps(), config.objective.eps > 0.0 ? config.objective.eps : sde.trainingEps());
-    timeBins_ = std::make_unique<BinnedStatistics>(eps, sde.horizon(), 30, "log10_t");
+    timeBins_ = std::make_unique<BinnedStatistics>(std::min(sde.trainingEps(), trainer_->trainingEps()), sde.horizon(), 30,
+                                                   "log10_t");
 }
 
 nlohmann::ordered_json TrainingSession::binsWithTimes(nlohmann::ordered_json bins) const
