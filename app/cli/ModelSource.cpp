@@ -41,13 +41,8 @@ LoadedModel loadModel(const ArgParser& args)
         if (m.directory.empty())
             m.directory = ".";
     }
-    auto config = readCheckpointConfig(checkpoint);
-    config.device = "auto";
-    m.trainer = std::make_unique<Trainer>(config);
-    m.trainer->loadCheckpoint(checkpoint);
-    if (!m.trainer->priorFitted())
-        m.trainer->fitPrior([](const std::string& line) { std::printf("%s\n", line.c_str()); });
-    m.model = m.trainer->emaModel();
+    static_cast<TrainedModel&>(m) =
+        loadTrainedModel(checkpoint, "auto", [](const std::string& line) { std::printf("%s\n", line.c_str()); });
     return m;
 }
 

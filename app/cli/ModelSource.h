@@ -1,7 +1,6 @@
 #pragma once
 #include "run/ArgParser.h"
-#include "nn/ScoreModel.h"
-#include "train/Trainer.h"
+#include "train/TrainedModel.h"
 
 #include <memory>
 
@@ -14,10 +13,8 @@ namespace scorescope::cli {
 // flags, the command's own `extra` options and --threads.
 std::vector<OptionSpec> modelCommandOptions(const std::vector<OptionSpec>& extra);
 
-struct LoadedModel {
-    std::unique_ptr<Trainer> trainer;  // the run restored from its checkpoint: config, SDE, data
-    ScoreModel model{nullptr};         // its EMA weights, eval mode
-    std::string directory;             // where outputs go by default
+struct LoadedModel : TrainedModel {
+    std::string directory;  // where outputs go by default
 };
 // Fits the run's auxiliary prior if its checkpoint does not hold one yet.
 LoadedModel loadModel(const ArgParser& args);

@@ -1,0 +1,216 @@
+#include "playground/PlaygroundWorker.h"
+
+#include "common/Error.h"
+#include "objective/DenoisingScoreMatching.h"
+#include "run/RunDirectory.h"
+#include "sde/SdeFactory.h"
+#include "train/TrainedModel.h"
+#include "truth/GaussianMixture.h"
+#include "truth/MixtureScore.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QMetaObject>
+
+#include <torch/torch.h>
+
+using namespace scorescope;
+
+namespace {
+SdeInfo infoOf(const Sde& sde)
+{
+    return {QString::fromStdString(sde.name()), sde.samplingEps(), sde.horizon()};
+}
+}
+
+PlaygroundWorker::PlaygroundWorker(QObject* parent) : QObject(parent)
+{
+    qRegisterMetaType<SdeInfo>();
+    qRegisterMetaType<RunInfo>();
+    qRegisterMetaType<FieldSnapshot>();
+    qRegisterMetaType<ProbeResult>();
+    qRegisterMetaType<RegimeStrip>();
+    qRegisterMetaType<QVector<TraceView>>();
+    sde_ = makeSde(SdeConfig::defaults(SdeKind::VP));
+}
+
+PlaygroundWorker::~PlaygroundWorker() = default;
+
+void PlaygroundWorker::post(std::function<void()> job)
+{
+    QMetaObject::invokeMethod(this, [this, job = std::move(job)] { guarded(job); }, Qt::QueuedConnection);
+}
+
+void PlaygroundWorker::guarded(const std::function<void()>& job)
+{
+    try {
+        job();
+    } catch (const std::exception& e) {
+        Q_EMIT failed(QString::fromStdString(e.what()));
+    }
+}
+
+void PlaygroundWorker::setSde(const QString& kind)
+{
+    post([this, kind] {
+        sde_ = makeSde(SdeConfig::defaults(parseSdeKind(kind.toStdString())));
+        Q_EMIT sdeChanged(infoOf(*sde_));
+    });
+}
+
+void PlaygroundWorker::loadRun(const QString& dir)
+{
+    post([this, dir] {
+        const auto checkpoint = RunDirectory{dir.toStdString()}.checkpoint();
+        if (!QFileInfo::exists(QString::fromStdString(checkpoint)))
+            throw Error(checkpoint, "no checkpoint: open a run directory that has trained at least one checkpoint");
+        auto restored = std::make_shared<TrainedModel>(loadTrainedModel(checkpoint, "cpu", {}));
+        const Trainer& trainer = *restored->trainer;
+        RunInfo info;
+        info.index = static_cast<int>(runs_.size());
+        info.label = QStringLiteral("%1 (%2, %3, %4 steps)")
+                         .arg(QDir(dir).dirName(), QString::fromStdString(trainer.sde()->name()),
+                              QString::fromStdString(targetName(trainer.config().objective.target)))
+                         .arg(trainer.stepCount());
+        if (const auto* mixture = trainer.dataset().mixture(); mixture && mixture->dim() == 2) {
+            info.hasMixture = true;
+            info.mixture = toPlanarMixture(*mixture, dir.toStdString());
+        }
+        info.sde = infoOf(*trainer.sde());
+        runs_.push_back({restored->model.ptr(), trainer.sde(), trainer.prior(), restored});
+        // The playground diffuses as the run did, so its model and the closed form share one kernel.
+        sde_ = trainer.sde();
+        Q_EMIT runLoaded(info);
+        Q_EMIT sdeChanged(info.sde);
+    });
+}
+
+std::shared_ptr<const Sde> PlaygroundWorker::sdeFor(int run) const
+{
+    return run >= 0 && run < static_cast<int>(runs_.size()) ? runs_[run].sde : sde_;
+}
+
+void PlaygroundWorker::requestField(const FieldRequest& request, int run)
+{
+    std::lock_guard lock(mutex_);
+    field_ = {request, run};
+    if (!std::exchange(drainScheduled_, true))
+        post([this] { drain(); });
+}
+
+void PlaygroundWorker::requestProbe(const ProbeRequest& request)
+{
+    std::lock_guard lock(mutex_);
+    probe_ = request;
+    if (!std::exchange(drainScheduled_, true))
+        post([this] { drain(); });
+}
+
+void PlaygroundWorker::requestStrip(const PlanarMixture& mixture, double maxRadius)
+{
+    std::lock_guard lock(mutex_);
+    strip_ = {mixture, maxRadius};
+    if (!std::exchange(drainScheduled_, true))
+        post([this] { drain(); });
+}
+
+void PlaygroundWorker::drain()
+{
+    std::optional<std::pair<FieldRequest, int>> field;
+    std::optional<ProbeRequest> probe;
+    std::optional<std::pair<PlanarMixture, double>> strip;
+    {
+        std::lock_guard lock(mutex_);
+        field.swap(field_);
+        probe.swap(probe_);
+        strip.swap(strip_);
+        drainScheduled_ = false;
+    }
+    if (field)
+        guarded([&] {
+            auto& [request, run] = *field;
+            request.sde = sdeFor(run);
+            if (run >= 0 && run < static_cast<int>(runs_.size()))
+                request.model = runs_[run].score;
+            Q_EMIT fieldReady(computeField(request));
+        });
+    if (probe)
+        guarded([&] {
+            probe->sde = sde_;
+            Q_EMIT probeReady(probePoint(*probe));
+        });
+    if (strip)
+        guarded([&] {
+            // The strip runs over the whole horizon: 48 log-spaced times, 40 radii (§3.2).
+            Q_EMIT stripReady(regimeStrip(toGaussianMixture(strip->first), *sde_, strip->second, 48, 40, 256, 7));
+        });
+}
+
+void PlaygroundWorker::setupTraces(const PlanarMixture& truth, const PlaneGrid& densityGrid, const TraceSetup& a,
+                                   const TraceSetup& b, int trailLength)
+{
+    post([this, truth, densityGrid, a, b, trailLength] {
+        traces_.clear();
+        traceSdes_.clear();
+        traceTruth_ = truth;
+        traceGrid_ = densityGrid;
+        trailLength_ = trailLength;
+        for (const auto& side : {a, b}) {
+            const bool fromRun = side.run >= 0 && side.run < static_cast<int>(runs_.size());
+            auto options = side.options;
+            std::shared_ptr<ScoreFunction> score;
+            if (fromRun) {
+                score = runs_[side.run].score;
+                options.prior = runs_[side.run].prior;
+            } else {
+                score = std::make_shared<MixtureScore>(toGaussianMixture(truth), sde_);
+            }
+            traceSdes_.push_back(sdeFor(side.run));
+            traces_.push_back(std::make_unique<SamplerTrace>(traceSdes_.back(), score, truth, options));
+        }
+        emitTraces();
+    });
+}
+
+void PlaygroundWorker::moveTraces(int delta)
+{
+    post([this, delta] {
+        for (auto& trace : traces_)
+            for (int i = 0; i < std::abs(delta); ++i)
+                if (!(delta > 0 ? trace->forward() : trace->back()))
+                    break;
+        emitTraces();
+    });
+}
+
+void PlaygroundWorker::jumpTraces(int64_t step)
+{
+    post([this, step] {
+        for (auto& trace : traces_)
+            trace->jumpTo(step);
+        emitTraces();
+    });
+}
+
+void PlaygroundWorker::emitTraces()
+{
+    QVector<TraceView> views;
+    const auto truth = toGaussianMixture(traceTruth_);
+    for (size_t i = 0; i < traces_.size(); ++i) {
+        const auto& trace = traces_[i];
+        const Sde& sde = *traceSdes_[i];
+        TraceView v;
+        v.frame = trace->frame();
+        v.a = sde.meanCoeffAt(v.frame.t);
+        v.s = sde.stdAt(v.frame.t);
+        v.densityGrid = traceGrid_;
+        v.logDensity = logDensityGrid(truth, sde, v.frame.t, traceGrid_);
+        for (int64_t k = std::max<int64_t>(0, trace->position() - trailLength_); k < trace->position(); ++k)
+            v.trail.push_back(trace->frameAt(k).x);
+        v.totalSteps = trace->totalSteps();
+        v.atEnd = trace->atEnd();
+        v.sampler = QString::fromStdString(trace->samplerName());
+        views.push_back(std::move(v));
+    }
+    Q_EMIT tracesReady(views);
+}

@@ -1,0 +1,120 @@
+#pragma once
+#include "playground/DiffusionField.h"
+#include "playground/PointProbe.h"
+#include "playground/RegimeMap.h"
+#include "playground/SamplerTrace.h"
+
+#include <QObject>
+#include <QString>
+#include <QVector>
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <vector>
+
+namespace scorescope { class Sde; class ScoreFunction; }
+
+// The SDE the playground diffuses with: its name and time range.
+struct SdeInfo {
+    QString name;
+    double eps = 1e-3, T = 1.0;
+};
+
+// A trained run opened for its score: a label, and its data when that is a 2-D mixture.
+struct RunInfo {
+    int index = -1;
+    QString label;
+    bool hasMixture = false;
+    scorescope::PlanarMixture mixture;
+    SdeInfo sde;
+};
+
+// What a step-through panel draws: the current frame, the particles' recent positions, and where
+// the run stands.
+struct TraceView {
+    scorescope::TraceFrame frame;
+    double a = 1.0, s = 1.0;            // the kernel at the frame's t: a·denoised − x = s²·score
+    scorescope::PlaneGrid densityGrid;  // the true p_t at the frame's t, where the particles should be
+    std::vector<float> logDensity;
+    QVector<std::vector<float>> trail;  // positions of the previous frames, oldest first
+    int64_t totalSteps = -1;
+    bool atEnd = false;
+    QString sampler;
+};
+
+// Which score a step-through side uses: the closed form of the current mixture (run < 0) or a run.
+struct TraceSetup {
+    scorescope::TraceOptions options;
+    int run = -1;
+};
+
+// All of the playground's LibTorch work, in the thread it is moved to (the UI thread never calls
+// LibTorch): fields, probes, regime strips, loaded runs and the step-through traces. Requests are
+// thread-safe; field, probe and strip requests coalesce, so a drag that outruns the computation
+// only ever computes the latest state.
+class PlaygroundWorker : public QObject {
+    Q_OBJECT
+public:
+    explicit PlaygroundWorker(QObject* parent = nullptr);
+    ~PlaygroundWorker() override;
+
+    void setSde(const QString& kind);  // ve, vp, subvp, edm with the defaults of §6
+    void loadRun(const QString& dir);
+    void requestField(const scorescope::FieldRequest& request, int run);
+    void requestProbe(const scorescope::ProbeRequest& request);
+    void requestStrip(const scorescope::PlanarMixture& mixture, double maxRadius);
+    // Step-through: (re)starts both sides from x_T on the current mixture; then moves them together.
+    void setupTraces(const scorescope::PlanarMixture& truth, const scorescope::PlaneGrid& densityGrid, const TraceSetup& a,
+                     const TraceSetup& b, int trailLength);
+    void moveTraces(int delta);
+    void jumpTraces(int64_t step);
+
+    static constexpr int sides = 2;
+
+Q_SIGNALS:
+    void sdeChanged(const SdeInfo& sde);
+    void runLoaded(const RunInfo& run);
+    void fieldReady(const scorescope::FieldSnapshot& field);
+    void probeReady(const scorescope::ProbeResult& probe);
+    void stripReady(const scorescope::RegimeStrip& strip);
+    void tracesReady(const QVector<TraceView>& sides);
+    void failed(const QString& message);
+
+private:
+    void post(std::function<void()> job);  // runs in the worker's thread, in order
+    void drain();
+    void guarded(const std::function<void()>& job);
+    void emitTraces();
+    std::shared_ptr<const scorescope::Sde> sdeFor(int run) const;
+
+    struct Run {
+        std::shared_ptr<scorescope::ScoreFunction> score;
+        std::shared_ptr<const scorescope::Sde> sde;
+        std::shared_ptr<const scorescope::Prior> prior;
+        std::shared_ptr<void> owner;  // keeps the restored run alive
+    };
+    // Worker-thread state.
+    std::shared_ptr<const scorescope::Sde> sde_;
+    std::vector<Run> runs_;
+    std::vector<std::unique_ptr<scorescope::SamplerTrace>> traces_;
+    std::vector<std::shared_ptr<const scorescope::Sde>> traceSdes_;
+    scorescope::PlanarMixture traceTruth_;
+    scorescope::PlaneGrid traceGrid_;
+    int trailLength_ = 0;
+
+    // Latest pending requests, shared with the UI thread.
+    std::mutex mutex_;
+    std::optional<std::pair<scorescope::FieldRequest, int>> field_;
+    std::optional<scorescope::ProbeRequest> probe_;
+    std::optional<std::pair<scorescope::PlanarMixture, double>> strip_;
+    bool drainScheduled_ = false;
+};
+
+Q_DECLARE_METATYPE(SdeInfo)
+Q_DECLARE_METATYPE(RunInfo)
+Q_DECLARE_METATYPE(scorescope::FieldSnapshot)
+Q_DECLARE_METATYPE(scorescope::ProbeResult)
+Q_DECLARE_METATYPE(scorescope::RegimeStrip)
+Q_DECLARE_METATYPE(QVector<TraceView>)
