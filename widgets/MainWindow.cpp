@@ -8,6 +8,7 @@
 #include "live/LossHeatmapView.h"
 #include "live/SamplesView.h"
 #include "live/SoftTruncationView.h"
+#include "playground/PlaygroundWindow.h"
 #include "run/RunFollower.h"
 #include "run/RunListView.h"
 #include "train/NewRunDialog.h"
@@ -103,6 +104,10 @@ MainWindow::MainWindow(QWidget* parent)
     saveCheckpoint_->setObjectName("actionSaveCheckpoint");
     saveCheckpoint_->setShortcut(QKeySequence::Save);
     saveCheckpoint_->setToolTip(tr("Write checkpoint.pt now (atomically: a temporary file, then a rename)"));
+    auto* tools = menuBar()->addMenu(tr("T&ools"));
+    auto* playground = tools->addAction(tr("&Playground and Step-through Sampling…"), this, &MainWindow::showPlayground);
+    playground->setObjectName("actionPlayground");
+    playground->setToolTip(tr("Edit a 2-D mixture and watch diffusion, targets, regimes and samplers step by step"));
     auto* toolbar = addToolBar(tr("Training"));
     toolbar->setObjectName("trainingToolBar");
     for (auto* a : {newRun_, pause_, resume_, stop_, saveCheckpoint_})
@@ -375,4 +380,14 @@ void MainWindow::onRows(const QVector<QJsonObject>& rows)
         const auto& last = rows.back();
         showProgress(last.value("step").toInteger(), follower_->config().value("steps").toInteger(), last.value("steps_per_s").toDouble());
     }
+}
+
+PlaygroundWindow* MainWindow::showPlayground()
+{
+    if (!playground_)
+        playground_ = new PlaygroundWindow(this);
+    playground_->setWindowFlag(Qt::Window);
+    playground_->show();
+    playground_->raise();
+    return playground_;
 }

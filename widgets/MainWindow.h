@@ -5,6 +5,7 @@ class CurveChartView;
 class LossChartView;
 class LossHeatmapView;
 class NewRunDialog;
+class PlaygroundWindow;
 class QAction;
 class QLabel;
 class QProgressBar;
@@ -30,6 +31,7 @@ public:
     void startTraining(const QString& dir, const QStringList& flags);  // flags as scorescope-cli train takes them
     void continueRun(const QString& dir);
     TrainingWorker* worker() const { return worker_; }
+    PlaygroundWindow* showPlayground();  // the interactive and teaching window, created on first use
 
     LossChartView* lossChart() const { return lossChart_; }
     CurveChartView* lossScaleChart() const { return lossScaleChart_; }
@@ -67,6 +69,7 @@ private:
     QLabel* deviceLabel_;
     QProgressBar* progressBar_;
     QAction *newRun_, *continueRun_, *pause_, *resume_, *stop_, *saveCheckpoint_;
+    PlaygroundWindow* playground_ = nullptr;
     bool quiet_ = false;
     bool training_ = false;  // a run is being trained in this window (the worker reports progress)
 };

@@ -1,5 +1,6 @@
 // scorescope: the desktop workbench.
 #include "MainWindow.h"
+#include "playground/PlaygroundWindow.h"
 #include "analysis/AnalysisView.h"
 #include "common/Allocator.h"
 #include "common/BuildInfo.h"
@@ -30,6 +31,14 @@ int main(int argc, char** argv)
                                             "several files overlay)", "CSV");
     QCommandLineOption newRun("new-run", "open the New-run dialog at start");
     QCommandLineOption continueRun("continue", "continue training the run in DIR from its checkpoint", "DIR");
+    QCommandLineOption playground("playground", "open the toy playground and step-through sampling window");
+    QCommandLineOption lesson("lesson", "open the playground on a guided lesson: small-t, targets-disagree, what-T-buys, "
+                                        "samplers", "ID");
+    QCommandLineOption stepThrough("step-through", "open the playground on its step-through sampling tab");
+    QCommandLineOption mixture("mixture", "open the playground on a mixture JSON file", "FILE");
+    QCommandLineOption presentation("presentation", "large text and thick lines, for a projector");
+    for (const auto& o : {playground, lesson, stepThrough, mixture, presentation})
+        parser.addOption(o);
     parser.addOption(newRun);
     parser.addOption(continueRun);
     parser.addOption(screenshot);
@@ -52,6 +61,21 @@ int main(int argc, char** argv)
         analysisView.setWindowTitle("Scorescope — " + parser.values(analysis).join(", "));
         analysisView.resize(1100, analysisView.charts().size() > 2 ? 760 : 420);
         shown = &analysisView;
+    } else if (parser.isSet(playground) || parser.isSet(lesson) || parser.isSet(stepThrough) || parser.isSet(mixture)) {
+        auto* window = main.showPlayground();
+        window->setPresentation(parser.isSet(presentation));
+        QString error;
+        if (parser.isSet(lesson) && !window->applyLesson(parser.value(lesson)))
+            error = QString("unknown lesson %1").arg(parser.value(lesson));
+        if (parser.isSet(mixture))
+            window->loadMixture(parser.value(mixture), &error);
+        if (parser.isSet(stepThrough))
+            window->showStepThrough(true);
+        if (!error.isEmpty()) {
+            qCritical("%s", qPrintable(error));
+            return 2;
+        }
+        shown = window;
     } else if (!parser.positionalArguments().isEmpty()) {
         main.openRun(parser.positionalArguments().first());
     }
