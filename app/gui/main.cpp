@@ -1,6 +1,7 @@
 // scorescope: the desktop workbench.
 #include "MainWindow.h"
 #include "playground/PlaygroundWindow.h"
+#include "playground/StepThroughView.h"
 #include "analysis/AnalysisView.h"
 #include "common/Allocator.h"
 #include "common/BuildInfo.h"
@@ -36,8 +37,9 @@ int main(int argc, char** argv)
                                         "samplers", "ID");
     QCommandLineOption stepThrough("step-through", "open the playground on its step-through sampling tab");
     QCommandLineOption mixture("mixture", "open the playground on a mixture JSON file", "FILE");
+    QCommandLineOption traceStep("trace-step", "step-through: jump both samplers to step N", "N");
     QCommandLineOption presentation("presentation", "large text and thick lines, for a projector");
-    for (const auto& o : {playground, lesson, stepThrough, mixture, presentation})
+    for (const auto& o : {playground, lesson, stepThrough, mixture, traceStep, presentation})
         parser.addOption(o);
     parser.addOption(newRun);
     parser.addOption(continueRun);
@@ -71,6 +73,8 @@ int main(int argc, char** argv)
             window->loadMixture(parser.value(mixture), &error);
         if (parser.isSet(stepThrough))
             window->showStepThrough(true);
+        if (parser.isSet(traceStep))
+            window->stepThrough()->jumpTo(parser.value(traceStep).toInt());
         if (!error.isEmpty()) {
             qCritical("%s", qPrintable(error));
             return 2;

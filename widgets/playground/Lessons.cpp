@@ -7,13 +7,14 @@ const QVector<Lesson>& lessons()
     static const QVector<Lesson> list = [] {
         auto tr = [](const char* text) { return QCoreApplication::translate("Lessons", text); };
         Lesson small{"small-t", tr("Why small t dominates the loss"),
-                     tr("<b>Why small t dominates the loss.</b> At t = 0.002 the kernel's s(t) is 0.015: every point "
-                        "sits next to one data sample (the near field, blue in the strip). The DSM target "
-                        "−z/s then has a norm of about √2/s ≈ 90, and likelihood weighting draws about 20 % of "
-                        "its times below t = 10⁻³ (ALGORITHMS §2.1), so these points dominate the gradient. "
-                        "Soft Truncation draws the lower limit τ afresh each batch, so the large-t score is "
-                        "trained too. Drag the slider right: the arrows shrink and the regime turns far."),
-                     "ring8", "vp", 0.002, true, 2.02, 0.03, true, false};
+                     tr("<b>Why small t dominates the loss.</b> At t = 0.002 the kernel's s(t) is 0.015, and the DSM "
+                        "target −z/s has a norm of about √2/s ≈ 90 (the arrows show s² times a target). Likelihood "
+                        "weighting draws about 20 % of its times below t = 10⁻³ (ALGORITHMS §2.1), where the "
+                        "targets are larger still, so they dominate the gradient. Soft Truncation draws the lower "
+                        "limit τ afresh each batch, so the large-t score is trained too. At the probe, off the "
+                        "data, the nearest sample takes all the weight (near field, blue); drag the slider right "
+                        "and watch the regimes turn intermediate, then far."),
+                     "ring8", "vp", 0.002, true, 1.6, 0.9, true, false};
         Lesson disagree{"targets-disagree", tr("Where targets disagree"),
                         tr("<b>Where targets disagree.</b> Half-way between two modes at σ ≈ 0.5 two data samples "
                            "share the posterior: the intermediate regime (orange). The DSM target (red) points at "

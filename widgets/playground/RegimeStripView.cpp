@@ -2,6 +2,7 @@
 
 #include <QPainter>
 
+#include <algorithm>
 #include <cmath>
 
 QColor regimeColour(scorescope::Regime regime, int alpha)
@@ -53,7 +54,8 @@ void RegimeStripView::paintEvent(QPaintEvent*)
     for (int d = static_cast<int>(std::ceil(lo)); d <= static_cast<int>(std::floor(hi)); ++d) {
         const double x = xOf(std::pow(10.0, d));
         p.drawLine(QPointF(x, area.bottom()), QPointF(x, area.bottom() + 4));
-        p.drawText(QRectF(x - 30, area.bottom() + 4, 60, 14), Qt::AlignCenter, QStringLiteral("1e%1").arg(d));
+        const double labelLeft = std::clamp(x - 30.0, 0.0, width() - 60.0);  // the last decade stays inside
+        p.drawText(QRectF(labelLeft, area.bottom() + 4, 60, 14), Qt::AlignCenter, QStringLiteral("1e%1").arg(d));
     }
     p.drawText(QRect(area.left(), area.bottom() + 18, area.width(), 14), Qt::AlignCenter, tr("t (log scale)"));
     p.save();
