@@ -1,6 +1,7 @@
 // scorescope: the desktop workbench.
 #include "MainWindow.h"
 #include "playground/PlaygroundWindow.h"
+#include "playground/PlaygroundView.h"
 #include "playground/StepThroughView.h"
 #include "analysis/AnalysisView.h"
 #include "common/Allocator.h"
@@ -38,8 +39,10 @@ int main(int argc, char** argv)
     QCommandLineOption stepThrough("step-through", "open the playground on its step-through sampling tab");
     QCommandLineOption mixture("mixture", "open the playground on a mixture JSON file", "FILE");
     QCommandLineOption traceStep("trace-step", "step-through: jump both samplers to step N", "N");
+    QCommandLineOption model("model", "playground: open the run in DIR for its trained score (repeatable)", "DIR");
+    QCommandLineOption score("score", "playground arrows: truth, model or difference", "SOURCE");
     QCommandLineOption presentation("presentation", "large text and thick lines, for a projector");
-    for (const auto& o : {playground, lesson, stepThrough, mixture, traceStep, presentation})
+    for (const auto& o : {playground, lesson, stepThrough, mixture, traceStep, model, score, presentation})
         parser.addOption(o);
     parser.addOption(newRun);
     parser.addOption(continueRun);
@@ -63,8 +66,18 @@ int main(int argc, char** argv)
         analysisView.setWindowTitle("Scorescope — " + parser.values(analysis).join(", "));
         analysisView.resize(1100, analysisView.charts().size() > 2 ? 760 : 420);
         shown = &analysisView;
-    } else if (parser.isSet(playground) || parser.isSet(lesson) || parser.isSet(stepThrough) || parser.isSet(mixture)) {
+    } else if (parser.isSet(playground) || parser.isSet(lesson) || parser.isSet(stepThrough) || parser.isSet(mixture) ||
+               parser.isSet(model)) {
         auto* window = main.showPlayground();
+        for (const auto& dir : parser.values(model))
+            window->openRun(dir);
+        const QStringList sources{"truth", "model", "difference"};
+        if (parser.isSet(score) && !sources.contains(parser.value(score))) {
+            qCritical("--score: expected truth, model or difference, got %s", qPrintable(parser.value(score)));
+            return 2;
+        }
+        if (parser.isSet(score))
+            window->playground()->setScoreSource(static_cast<scorescope::ScoreSource>(sources.indexOf(parser.value(score))));
         window->setPresentation(parser.isSet(presentation));
         QString error;
         if (parser.isSet(lesson) && !window->applyLesson(parser.value(lesson)))
