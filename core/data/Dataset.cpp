@@ -26,11 +26,11 @@ std::unique_ptr<Dataset> loadDataset(const std::string& spec, const ImageOptions
     if (auto preset = makeToyPreset(spec))
         return preset;
     if (spec == "fashion-mnist")
-        return loadFashionMnist(images.dataDir, images.flip);
+        return resizedTo(loadFashionMnist(images.dataDir, images.flip), images.size, images.flip);
     if (spec.rfind("folder:", 0) == 0)
         return loadImageFolder(spec.substr(7), images);
     if (spec.rfind("cifar10:", 0) == 0)
-        return loadCifar10(spec.substr(8), images.flip);
+        return resizedTo(loadCifar10(spec.substr(8), images.flip), images.size, images.flip);
     if (spec.size() > 5 && spec.substr(spec.size() - 5) == ".json")
         return std::make_unique<MixtureDataset>(readMixtureJson(spec));
     std::string names;

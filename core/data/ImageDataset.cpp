@@ -129,6 +129,22 @@ std::unique_ptr<ImageDataset> loadImageFolder(const std::string& dir, const Imag
     return std::make_unique<ImageDataset>("folder:" + dir, train, test, torch::Tensor(), torch::Tensor(), options.flip);
 }
 
+namespace {
+torch::Tensor resizeBytes(const torch::Tensor& images, int64_t size)
+{
+    return torch::adaptive_avg_pool2d(images.to(torch::kFloat), {size, size}).round().clamp(0, 255).to(torch::kUInt8);
+}
+}
+
+std::unique_ptr<ImageDataset> resizedTo(std::unique_ptr<ImageDataset> dataset, int64_t size, bool flip)
+{
+    if (size <= 0 || dataset->sampleShape().back() == size)
+        return dataset;
+    return std::make_unique<ImageDataset>(dataset->name(), resizeBytes(dataset->trainImages(), size),
+                                          resizeBytes(dataset->testImages(), size), dataset->trainLabels(),
+                                          dataset->testLabels(), flip);
+}
+
 std::unique_ptr<ImageDataset> loadCifar10(const std::string& dir, bool flip)
 {
     constexpr int64_t kRecord = 1 + 3 * 32 * 32;

@@ -11,7 +11,7 @@ namespace scorescope {
 
 struct ImageOptions {
     std::string dataDir;          // Fashion-MNIST / CIFAR-10 directory; empty: the dataset's default
-    int64_t size = 0;             // resize image folders to size×size (0: keep 28 for FMNIST, 32 for CIFAR; folders need it)
+    int64_t size = 0;             // resize to size×size (0: keep 28 for FMNIST, 32 for CIFAR; folders need it)
     bool gray = true;             // image folders: 1 channel (gray) or 3 (RGB)
     bool flip = false;            // random horizontal flips when training
     double testFraction = 0.1;    // held-out split for image folders (FMNIST and CIFAR have their own)
@@ -49,6 +49,9 @@ std::unique_ptr<ImageDataset> loadFashionMnist(const std::string& dir, bool flip
 std::unique_ptr<ImageDataset> loadImageFolder(const std::string& dir, const ImageOptions& options);
 // CIFAR-10 binary version: data_batch_1..5.bin and test_batch.bin in `dir`.
 std::unique_ptr<ImageDataset> loadCifar10(const std::string& dir, bool flip);
+// The same images resized to size×size by area averaging (each output pixel the mean of the input
+// pixels it covers; nearest-neighbour when enlarging); size ≤ 0 or the current size: unchanged.
+std::unique_ptr<ImageDataset> resizedTo(std::unique_ptr<ImageDataset> dataset, int64_t size, bool flip);
 
 const char* defaultFashionMnistDir();
 

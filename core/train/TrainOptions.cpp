@@ -11,7 +11,7 @@ std::vector<OptionSpec> trainConfigOptions()
         {"dataset", "D", "ring8, grid25, moons, swissroll, checkerboard, circles, a mixture .json,\n"
          "                            fashion-mnist, folder:DIR or cifar10:DIR"},
         {"data-dir", "DIR", "Fashion-MNIST directory (default /usr/share/datasets/fashion-mnist)"},
-        {"image-size", "N", "image folders: resize to N x N"},
+        {"image-size", "N", "resize images to N x N (image folders need it; Fashion-MNIST and CIFAR-10 keep 28 and 32 without it)"},
         {"rgb", "", "image folders: 3 colour channels (default gray)"},
         {"flip", "", "random horizontal flips of training images"},
         {"sde", "KIND", "ve, vp, subvp or edm (default vp)"},

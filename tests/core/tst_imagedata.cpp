@@ -116,6 +116,13 @@ void TestImageData::fashionMnistLayout()
     QVERIFY(torch::equal(ds->trainImages().squeeze(1), train));
     QVERIFY(torch::equal(ds->testLabels(), testY.to(torch::kLong)));
 
+    // --image-size 14: each pixel the rounded mean of its 2×2 block (exact in float: sums < 2^24).
+    const auto half = resizedTo(loadFashionMnist(d.toStdString(), false), 14, false);
+    QCOMPARE(half->sampleShape(), (std::vector<int64_t>{1, 14, 14}));
+    const auto blocks = train.to(torch::kDouble).view({20, 14, 2, 14, 2}).mean({2, 4});
+    QVERIFY(torch::equal(half->trainImages().squeeze(1), blocks.round().to(torch::kUInt8)));
+    QCOMPARE(half->testImages().size(0), 6);
+
     // Labels and images that disagree, and a missing file, are errors naming the file.
     writeIdx((d + "/t10k-labels-idx1-ubyte").toStdString(), randomBytes({5}, 10), false);
     expectError([&] { loadFashionMnist(d.toStdString(), false); }, d + "/t10k-images-idx3-ubyte", "holds 6 images, the labels say 5");
