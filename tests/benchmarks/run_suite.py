@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """The benchmark suite: the engine (bench_engine) against the same computation in PyTorch
 (reference/bench_engine.py, Debian's python3-torch on the same libtorch), alternating run by run, so
-each row is a ratio measured on this machine at the same time. Writes docs/BENCHMARKS.md and
-docs/benchmarks.csv. Prints figures; asserts nothing about speed.
+each row is a ratio measured on this machine at the same time. Writes docs/BENCHMARKS.md,
+docs/benchmarks.csv and every run's figures in docs/benchmarks-runs.json. Prints figures; asserts nothing about speed.
 
     /usr/bin/python3 tests/benchmarks/run_suite.py            # the whole suite (~25 min on 2 cores)
     /usr/bin/python3 tests/benchmarks/run_suite.py --quick    # one round, short timings (~5 min)
@@ -91,6 +91,11 @@ def what_mattered_rows():
                                                                  dict(objective="stf", n=1024, batch=512))):
         out.append(Row(plain, label, "train", "step", extra={"c++": ["--plain-malloc"]}, data="ring8", **flags))
         out.append(Row(retain, label, "train", "step", extra={"python": ["--retain-malloc"]}, data="ring8", **flags))
+    image = dict(data="fashion-mnist", warmup=2, **{"min-units": 5})
+    out.append(Row(retain, "U-Net DSM, batch 32", "train", "step", extra={"python": ["--retain-malloc"]}, batch=32,
+                   **image))
+    out.append(Row(retain, "U-Net sampling, ode-euler, 64 images", "sample", "NFE", extra={"python": ["--retain-malloc"]},
+                   sampler="ode-euler", particles=64, data="fashion-mnist", **{"min-units": 4}))
     for label, flags in (("DSM, batch 512", dict(batch=512)), ("STF n = 1024, batch 512",
                                                                dict(objective="stf", n=1024, batch=512))):
         out.append(Row("Both on 1 thread", label, "train", "step", data="ring8", threads=1, **flags))
@@ -219,6 +224,10 @@ def write(a, all_rows, checks, flops, started):
         return None if f is None else 3 * f / median([x["seconds_per_unit"] for x in row.results[impl]]) / 1e9
 
     os.makedirs(a.out, exist_ok=True)
+    with open(os.path.join(a.out, "benchmarks-runs.json"), "w") as f:
+        json.dump([{"group": r.group, "row": r.label, "command": {k: r.args(r.flags.get("threads", a.threads), a.seconds, k)
+                                                                  for k in r.results}, "runs": r.results}
+                   for r in all_rows], f, indent=1)
     with open(os.path.join(a.out, "benchmarks.csv"), "w", newline="") as f:
         w = csv.writer(f)
         w.writerow(["group", "row", "unit", "cpp_rate", "python_rate", "cpp_speedup", "cpp_seconds_per_unit",
@@ -241,7 +250,8 @@ def write(a, all_rows, checks, flops, started):
         f"Measured {started:%Y-%m-%d %H:%M} on {mach}; {a.threads} threads unless a row says otherwise; "
         f"LibTorch {libtorch} (C++), PyTorch {pytorch} (Debian's python3-torch, the same libtorch). "
         f"Each row: the median of {a.rounds} runs of each implementation, run alternately, each run timing "
-        f"at least {a.seconds:g} s after a warm-up. Speed-up = Python's time per unit / the engine's. "
+        f"at least {a.seconds:g} s after a warm-up. Speed-up = Python's time per unit / the engine's, with the "
+        "range of the ratios of the runs made side by side (this VM's speed drifts by 10–30 % over minutes). "
         "Peak memory is the process's peak resident set during the timed part (working set: the peak "
         "above the resident set before it). The CSV beside this file holds every figure with the machine, "
         "threads, versions and the command of each row.",
@@ -281,7 +291,9 @@ def write(a, all_rows, checks, flops, started):
         extra = ""
         if row.kind == "likelihood":
             extra = f" ({row.results['c++'][0]['nfe']} / {row.results['python'][0]['nfe']} NFE)"
-        speedup = f"{p / c:.2f}×" if row.kind != "sgemm" else f"{rp / rc:.2f}× (Python/engine rate)"
+        pairs = [py["seconds_per_unit"] / cc["seconds_per_unit"] for cc, py in zip(row.results["c++"], row.results["python"])]
+        spread = f" ({min(pairs):.2f}–{max(pairs):.2f})" if len(pairs) > 1 else ""
+        speedup = f"{p / c:.2f}×{spread}" if row.kind != "sgemm" else f"{rp / rc:.2f}× (Python/engine rate)"
         lines.append(f"| {row.label}{extra} | {rc:.4g} {unit} | {rp:.4g} | {speedup} | {g} | "
                      f"{peak['c++']:.0f} ({work['c++']:.0f}) / {peak['python']:.0f} ({work['python']:.0f}) | "
                      f"`{repeat(row)}` |")

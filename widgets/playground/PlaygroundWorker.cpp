@@ -129,6 +129,9 @@ void PlaygroundWorker::drain()
     if (field)
         guarded([&] {
             auto& [request, run] = *field;
+            // A view that has not chosen a run yet (its run is still loading) means the latest one.
+            if (run < 0 && !runs_.empty())
+                run = static_cast<int>(runs_.size()) - 1;
             request.sde = sdeFor(run);
             if (run >= 0 && run < static_cast<int>(runs_.size()))
                 request.model = runs_[run].score;
