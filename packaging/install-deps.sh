@@ -17,6 +17,11 @@ packages=(
   xvfb xauth
 )
 
+# --benchmarks: also the Python reference of tests/benchmarks (Debian's PyTorch) and perf.
+if [ "${1:-}" = "--benchmarks" ]; then
+  packages+=(python3-torch python3-numpy linux-perf)
+fi
+
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
