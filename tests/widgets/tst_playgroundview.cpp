@@ -7,9 +7,15 @@
 #include "playground/PlaygroundWindow.h"
 #include "playground/PlaygroundWorker.h"
 #include "playground/StepThroughView.h"
+#include "train/TrainedModel.h"
+#include "train/Trainer.h"
+
+#include <torch/torch.h>
 
 #include <QAbstractButton>
 #include <QLabel>
+#include <QStatusBar>
+#include <QTemporaryDir>
 #include <QtTest/QtTest>
 
 #include <cmath>
@@ -94,6 +100,49 @@ private Q_SLOTS:
         QVERIFY(std::abs(moved.mx - 0.5) < 2.0 / canvas->pixelsPerUnit());
         QVERIFY(std::abs(moved.my + 1.2) < 2.0 / canvas->pixelsPerUnit());
         QTRY_VERIFY(checkField(view->mixture()));
+    }
+
+    // A run opened and shown as "model − closed form" at once (as `--model DIR --score difference`
+    // does, before the view has picked the run): the arrows are the run's score minus the closed
+    // form of its own mixture, and no "open a run first" error is left behind.
+    void openedRunShowsItsScoreDifference()
+    {
+        QTemporaryDir dir;
+        scorescope::TrainConfig config;  // ring8, VP
+        config.batch = 64;
+        scorescope::Trainer trainer(config);
+        for (int i = 0; i < 3; ++i)
+            trainer.step();
+        trainer.saveCheckpoint((dir.path() + "/checkpoint.pt").toStdString());
+
+        auto* view = window_->playground();
+        // Let the worker go idle first, so no drain queued earlier picks up the request below.
+        QTRY_VERIFY(view->field() && std::abs(view->field()->t - view->time()) < 1e-12);
+        QTest::qWait(300);
+        window_->openRun(dir.path());
+        view->setScoreSource(scorescope::ScoreSource::Difference);
+        QTRY_VERIFY_WITH_TIMEOUT(view->mixture().components.size() == 8, 20000);  // the run's ring8
+        auto model = scorescope::loadTrainedModel((dir.path() + "/checkpoint.pt").toStdString(), "cpu", {}).model;
+        // float32 network evaluated in another batch: relative 1e-4
+        const auto matches = [&] {
+            if (!view->field() || view->field()->arrows.empty())
+                return false;
+            const auto& f = *view->field();
+            for (int cell : {0, 333, 817, 1599}) {
+                const double x = f.arrowGrid.x(cell % f.arrowGrid.cols), y = f.arrowGrid.y(cell / f.arrowGrid.cols);
+                const auto truth = closedForm(view->mixture(), f.a, f.s, x, y);
+                torch::NoGradGuard noGrad;
+                const auto s = model->score(torch::tensor({{x, y}}, torch::kFloat), torch::tensor(f.t, torch::kDouble));
+                const double dx = s[0][0].item<double>() - truth.sx, dy = s[0][1].item<double>() - truth.sy;
+                if (std::abs(f.arrows[2 * cell] - dx) > 1e-4 * (1 + std::abs(dx)) ||
+                    std::abs(f.arrows[2 * cell + 1] - dy) > 1e-4 * (1 + std::abs(dy)))
+                    return false;
+            }
+            return true;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(matches(), 20000);
+        QVERIFY2(!window_->statusBar()->currentMessage().contains("open a run first"),
+                 qPrintable(window_->statusBar()->currentMessage()));
     }
 
     // Each wheel notch scales a component's standard deviations by 1.15.
