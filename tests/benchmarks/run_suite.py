@@ -256,8 +256,8 @@ def write(a, all_rows, checks, flops, started):
         "above the resident set before it). The CSV beside this file holds every figure with the machine, "
         "threads, versions and the command of each row.",
         "",
-        "Repeat: `/usr/bin/python3 tests/benchmarks/run_suite.py` (after `cmake --build --preset release "
-        "--target bench_engine`); one row: the command in its row of `docs/benchmarks.csv`, and the same flags to "
+        "Repeat: `/usr/bin/python3 tests/benchmarks/run_suite.py` (after `bash packaging/install-deps.sh --benchmarks` and `cmake --build "
+        "--preset release --target bench_engine`); one row: the command in its row of `docs/benchmarks.csv`, and the same flags to "
         "`tests/benchmarks/reference/bench_engine.py`. No CUDA device was at hand for these rows.",
         "",
         "## Same computation",
