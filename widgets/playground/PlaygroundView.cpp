@@ -12,6 +12,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QScrollArea>
 #include <QSlider>
 #include <QTimer>
 #include <QToolButton>
@@ -158,8 +159,15 @@ PlaygroundView::PlaygroundView(PlaygroundWorker* worker, QWidget* parent)
     layout->addWidget(canvas_, 1);
     auto* sideWidget = new QWidget;
     sideWidget->setLayout(side);
-    sideWidget->setMaximumWidth(420);
-    layout->addWidget(sideWidget);
+    // The panel scrolls rather than squeezing the probe's text when the window is short.
+    auto* sideScroll = new QScrollArea;
+    sideScroll->setWidget(sideWidget);
+    sideScroll->setWidgetResizable(true);
+    sideScroll->setFrameShape(QFrame::NoFrame);
+    sideScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    sideScroll->setMaximumWidth(440);
+    sideScroll->setMinimumWidth(360);
+    layout->addWidget(sideScroll);
 
     connect(canvas_, &MixtureCanvas::mixtureEdited, this, [this](const PlanarMixture& m) {
         refresh();
