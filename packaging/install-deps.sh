@@ -15,6 +15,8 @@ packages=(
   dataset-fashion-mnist
   # headless GUI tests and screenshots
   xvfb xauth
+  # packaging checks: desktop file, AppStream metainfo, the .deb (dpkg-shlibdeps) and lintian
+  desktop-file-utils appstream dpkg-dev file lintian
 )
 
 # --benchmarks: also the Python reference of tests/benchmarks (Debian's PyTorch) and perf.

@@ -10,17 +10,32 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QMessageBox>
 #include <QTimer>
+
+#include <algorithm>
+#include <cstring>
+#include <memory>
 
 int main(int argc, char** argv)
 {
     scorescope::retainFreedMemory();
     scorescope::keepThisThreadSerial();  // the UI thread; training threads set their own width
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName("Scorescope");
-    QApplication::setApplicationName("Scorescope");
-    QApplication::setApplicationVersion(QString::fromStdString(scorescope::buildInfo()));
+    // --version and --help print and exit: they need no display, so no QApplication either.
+    const bool textOnly = std::any_of(argv + 1, argv + argc, [](const char* a) {
+        return !std::strcmp(a, "--version") || !std::strcmp(a, "-v") || !std::strcmp(a, "--help") ||
+               !std::strcmp(a, "-h") || !std::strcmp(a, "--help-all");
+    });
+    std::unique_ptr<QCoreApplication> application;
+    if (textOnly)
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        application = std::make_unique<QApplication>(argc, argv);
+    auto& app = *application;
+    QCoreApplication::setOrganizationName("Scorescope");
+    QCoreApplication::setApplicationName("Scorescope");
+    QCoreApplication::setApplicationVersion(QString::fromStdString(scorescope::buildInfo()));
 
     QCommandLineParser parser;
     parser.setApplicationDescription("Scorescope: a research workbench for score-based diffusion models");
@@ -50,6 +65,8 @@ int main(int argc, char** argv)
     parser.addOption(delay);
     parser.addOption(analysis);
     parser.process(app);
+    QApplication::setWindowIcon(QIcon(":/icons/scorescope.svg"));
+    QApplication::setDesktopFileName("io.github.scorescope.Scorescope");
 
     MainWindow main;
     AnalysisView analysisView;
