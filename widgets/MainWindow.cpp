@@ -26,6 +26,8 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QSettings>
+#include <QIcon>
+#include <QActionGroup>
 #include <QStatusBar>
 #include <QThread>
 #include <QToolBar>
@@ -108,10 +110,34 @@ MainWindow::MainWindow(QWidget* parent)
     auto* playground = tools->addAction(tr("&Playground and Step-through Sampling…"), this, &MainWindow::showPlayground);
     playground->setObjectName("actionPlayground");
     playground->setToolTip(tr("Edit a 2-D mixture and watch diffusion, targets, regimes and samplers step by step"));
+    // The interface language: the system's, or one chosen here (each name in its own language).
+    auto* language = tools->addMenu(tr("&Language"));
+    auto* languages = new QActionGroup(this);
+    const QString chosen = QSettings().value("language", "system").toString();
+    const std::pair<QString, QString> choices[] = {
+        {"system", tr("System language")}, {"en", "English"}, {"de", "Deutsch"}, {"ja", "日本語"}};
+    for (const auto& [code, name] : choices) {
+        auto* action = language->addAction(name);
+        action->setObjectName("language_" + code);
+        action->setCheckable(true);
+        action->setChecked(code == chosen);
+        action->setData(code);
+        languages->addAction(action);
+    }
+    connect(languages, &QActionGroup::triggered, this, [this](QAction* action) {
+        QSettings().setValue("language", action->data());
+        statusBar()->showMessage(tr("The language changes when Scorescope starts again."), 8000);
+    });
     auto* toolbar = addToolBar(tr("Training"));
     toolbar->setObjectName("trainingToolBar");
-    for (auto* a : {newRun_, pause_, resume_, stop_, saveCheckpoint_})
-        toolbar->addAction(a);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    // Icons from the application's resources (app/gui); without them the buttons show text only.
+    const std::pair<QAction*, const char*> icons[] = {{newRun_, "new-run"}, {pause_, "pause"}, {resume_, "resume"},
+                                                      {stop_, "stop"}, {saveCheckpoint_, "save-checkpoint"}};
+    for (const auto& [action, icon] : icons) {
+        action->setIcon(QIcon(QStringLiteral(":/icons/toolbar/%1.svg").arg(icon)));
+        toolbar->addAction(action);
+    }
 
     trainingThread_ = new QThread(this);
     worker_ = new TrainingWorker;

@@ -12,6 +12,9 @@
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QMessageBox>
+#include <QSettings>
+#include <QTranslator>
+#include <QLocale>
 #include <QTimer>
 
 #include <algorithm>
@@ -57,6 +60,9 @@ int main(int argc, char** argv)
     QCommandLineOption model("model", "playground: open the run in DIR for its trained score (repeatable)", "DIR");
     QCommandLineOption score("score", "playground arrows: truth, model or difference", "SOURCE");
     QCommandLineOption presentation("presentation", "large text and thick lines, for a projector");
+    QCommandLineOption language("language", "interface language: system (default: as chosen in Tools → Language), "
+                                            "en, de or ja", "LANG");
+    parser.addOption(language);
     for (const auto& o : {playground, lesson, stepThrough, mixture, traceStep, model, score, presentation})
         parser.addOption(o);
     parser.addOption(newRun);
@@ -67,6 +73,15 @@ int main(int argc, char** argv)
     parser.process(app);
     QApplication::setWindowIcon(QIcon(":/icons/scorescope.svg"));
     QApplication::setDesktopFileName("io.github.scorescope.Scorescope");
+    const QString lang = parser.isSet(language) ? parser.value(language) : QSettings().value("language", "system").toString();
+    if (!QStringList{"system", "en", "de", "ja"}.contains(lang)) {
+        qCritical("--language: expected system, en, de or ja, got %s", qPrintable(lang));
+        return 2;
+    }
+    QTranslator translator;  // English needs none; the system's language falls back to English
+    if ((lang == "system" && translator.load(QLocale(), "scorescope", "_", ":/i18n")) ||
+        (lang != "system" && lang != "en" && translator.load(":/i18n/scorescope_" + lang)))
+        QCoreApplication::installTranslator(&translator);
 
     MainWindow main;
     AnalysisView analysisView;
