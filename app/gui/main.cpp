@@ -73,11 +73,15 @@ int main(int argc, char** argv)
     parser.process(app);
     QApplication::setWindowIcon(QIcon(":/icons/scorescope.svg"));
     QApplication::setDesktopFileName("io.github.scorescope.Scorescope");
-    const QString lang = parser.isSet(language) ? parser.value(language) : QSettings().value("language", "system").toString();
-    if (!QStringList{"system", "en", "de", "ja"}.contains(lang)) {
-        qCritical("--language: expected system, en, de or ja, got %s", qPrintable(lang));
+    const QStringList languages{"system", "en", "de", "ja"};
+    if (parser.isSet(language) && !languages.contains(parser.value(language))) {
+        qCritical("--language: expected system, en, de or ja, got %s", qPrintable(parser.value(language)));
         return 2;
     }
+    // A setting this version does not know (edited by hand, or from a later one) means the system's.
+    QString lang = parser.isSet(language) ? parser.value(language) : QSettings().value("language", "system").toString();
+    if (!languages.contains(lang))
+        lang = "system";
     QTranslator translator;  // English needs none; the system's language falls back to English
     if ((lang == "system" && translator.load(QLocale(), "scorescope", "_", ":/i18n")) ||
         (lang != "system" && lang != "en" && translator.load(":/i18n/scorescope_" + lang)))
