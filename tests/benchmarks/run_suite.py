@@ -37,8 +37,19 @@ class Row:
             out += ["--" + k] if v is True else ["--" + k, str(v)]
         return out + self.extra.get(impl, [])
 
-    def key(self):
-        return (self.kind, tuple(sorted(self.flags.items())))
+    def seconds(self, impl):
+        """The median time per unit of an implementation's runs."""
+        return median([x["seconds_per_unit"] for x in self.results[impl]])
+
+    def peak(self, impl):
+        return max(x["peak_mib"] for x in self.results[impl])
+
+    def working_set(self, impl):
+        return max(x["peak_mib"] - x["rss_mib"] for x in self.results[impl])
+
+    def network(self):
+        """A training row's network and batch: what its FLOP count depends on."""
+        return self.flags["data"], self.flags["batch"], self.flags.get("image-size", 0)
 
 
 def rows():
@@ -134,14 +145,14 @@ def measure(all_rows, engine, threads, seconds, rounds, log):
                 args = row.args(row_threads, seconds, impl)
                 cmd = [engine] + args if impl == "c++" else ["/usr/bin/python3", REFERENCE] + args
                 row.results[impl].append(run(cmd))
-        c, p = (median([x["seconds_per_unit"] for x in row.results[k]]) for k in ("c++", "python"))
+        c, p = row.seconds("c++"), row.seconds("python")
         log(f"[{i + 1}/{len(all_rows)}] {row.group} | {row.label}: c++ {c * 1e3:.2f} ms, python {p * 1e3:.2f} ms "
             f"per {row.unit} (python/c++ {p / c:.2f})")
 
 
 def rate(row, impl):
     """The row's throughput in its natural unit, from the median time per unit."""
-    t = median([x["seconds_per_unit"] for x in row.results[impl]])
+    t = row.seconds(impl)
     first = row.results[impl][0]
     if row.kind == "train":
         return 1.0 / t, "steps/s"
@@ -196,14 +207,10 @@ def main():
         log(f"check {' '.join(flags)}: loss c++ {c['loss']:.9g} python {py['loss']:.9g}; "
             f"‖grad‖ {c['grad_norm']:.9g} / {py['grad_norm']:.9g}")
 
-    flops = {}
-    for data, batch in (("ring8", 128), ("ring8", 256), ("ring8", 512), ("ring8", 1024), ("ring8", 2048),
-                        ("ring8", 4096), ("fashion-mnist", 32), ("fashion-mnist", 128)):
-        flops[(data, batch, 0)] = run(["/usr/bin/python3", REFERENCE, "flops", "--data", data, "--batch", str(batch)])[
-            "forward_flops"]
-    for size in (16, 56):
-        flops[("fashion-mnist", 32, size)] = run(["/usr/bin/python3", REFERENCE, "flops", "--data", "fashion-mnist",
-                                                  "--batch", "32", "--image-size", str(size)])["forward_flops"]
+    flops = {}  # forward FLOPs of each training row's network and batch
+    for data, batch, size in {r.network() for r in all_rows if r.kind == "train"}:
+        cmd = ["/usr/bin/python3", REFERENCE, "flops", "--data", data, "--batch", str(batch)]
+        flops[(data, batch, size)] = run(cmd + (["--image-size", str(size)] if size else []))["forward_flops"]
 
     measure(all_rows, a.engine, a.threads, a.seconds, a.rounds, log)
     write(a, all_rows, checks, flops, started)
@@ -220,8 +227,7 @@ def write(a, all_rows, checks, flops, started):
     def gflops(row, impl):
         if row.kind != "train":
             return None
-        f = flops.get((row.flags["data"], row.flags.get("batch"), row.flags.get("image-size", 0)))
-        return None if f is None else 3 * f / median([x["seconds_per_unit"] for x in row.results[impl]]) / 1e9
+        return 3 * flops[row.network()] / row.seconds(impl) / 1e9
 
     os.makedirs(a.out, exist_ok=True)
     with open(os.path.join(a.out, "benchmarks-runs.json"), "w") as f:
@@ -234,9 +240,9 @@ def write(a, all_rows, checks, flops, started):
                     "python_seconds_per_unit", "cpp_peak_mib", "python_peak_mib", "cpp_work_mib", "python_work_mib",
                     "cpp_gflops", "python_gflops", "runs", "threads", "libtorch", "pytorch", "machine", "command"])
         for row in all_rows:
-            c, p = (median([x["seconds_per_unit"] for x in row.results[k]]) for k in ("c++", "python"))
-            peak = {k: max(x["peak_mib"] for x in row.results[k]) for k in row.results}
-            work = {k: max(x["peak_mib"] - x["rss_mib"] for x in row.results[k]) for k in row.results}
+            c, p = row.seconds("c++"), row.seconds("python")
+            peak = {k: row.peak(k) for k in row.results}
+            work = {k: row.working_set(k) for k in row.results}
             gc, gp = gflops(row, "c++"), gflops(row, "python")
             w.writerow([row.group, row.label, rate(row, "c++")[1], f"{rate(row, 'c++')[0]:.4g}",
                         f"{rate(row, 'python')[0]:.4g}", f"{p / c:.3f}", f"{c:.6g}", f"{p:.6g}", f"{peak['c++']:.0f}",
@@ -283,9 +289,9 @@ def write(a, all_rows, checks, flops, started):
                       "|---|---|---|---|---|---|---|"]
         rc, unit = rate(row, "c++")
         rp, _ = rate(row, "python")
-        c, p = (median([x["seconds_per_unit"] for x in row.results[k]]) for k in ("c++", "python"))
-        peak = {k: max(x["peak_mib"] for x in row.results[k]) for k in row.results}
-        work = {k: max(x["peak_mib"] - x["rss_mib"] for x in row.results[k]) for k in row.results}
+        c, p = row.seconds("c++"), row.seconds("python")
+        peak = {k: row.peak(k) for k in row.results}
+        work = {k: row.working_set(k) for k in row.results}
         gc, gp = gflops(row, "c++"), gflops(row, "python")
         g = "" if gc is None else f"{gc:.1f} / {gp:.1f} ({100 * gc / sgemm_peak:.0f} % of SGEMM peak)"
         extra = ""
@@ -306,7 +312,7 @@ def write(a, all_rows, checks, flops, started):
 def scaling(all_rows, threads):
     """How the engine's time per step grows: a least-squares line over each series, and its fit."""
     def series(pred, x):
-        pts = sorted((x(r), median([v["seconds_per_unit"] for v in r.results["c++"]]))
+        pts = sorted((x(r), r.seconds("c++"))
                      for r in all_rows if r.kind == "train" and r.results["c++"] and pred(r)
                      and r.flags.get("threads", threads) == threads and not r.extra)
         return [q[0] for q in pts], [q[1] for q in pts]

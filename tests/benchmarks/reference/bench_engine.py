@@ -84,18 +84,21 @@ def sample(args):
     model.eval()
     shape = [args.particles or 2000] + data.shape
     gen = torch.Generator().manual_seed(0)
-    warm = ref.Sampler(args.sampler, sde, model, args.steps or 50, gen)
-    warm.run(torch.randn(shape, generator=gen), budget=lambda: warm.nfe > 0)
-    sampler = ref.Sampler(args.sampler, sde, model, args.steps or 50, gen)
-    x = torch.randn(shape, generator=gen) * sde.prior_std
-    seconds, min_units = args.seconds or 3.0, args.min_units or 1
-    with open("/proc/self/clear_refs", "w") as f:
-        f.write("5")
-    rss, start = status_mib("VmRSS"), time.perf_counter()
-    sampler.run(x, budget=lambda: sampler.nfe >= min_units and time.perf_counter() - start >= seconds)
-    t = time.perf_counter() - start
-    return {"units": sampler.nfe, "seconds": t, "seconds_per_unit": t / max(sampler.nfe, 1), "rss_mib": rss,
-            "peak_mib": status_mib("VmHWM"), "items": shape[0]}
+
+    def sampler():
+        return ref.Sampler(args.sampler, sde, model, args.steps or 50, gen)
+
+    next(sampler().iterate(torch.randn(shape, generator=gen)))  # warm-up: one step
+    timed = sampler()
+    steps = timed.iterate(torch.randn(shape, generator=gen) * sde.prior_std)
+
+    def unit():  # one step; its NFE, or 0 when the sampler has finished
+        before = timed.nfe
+        return timed.nfe - before if next(steps, None) is not None else 0
+
+    r = time_loop(unit, 0, args.min_units or 1, args.seconds or 3.0)
+    r["items"] = shape[0]
+    return r
 
 
 def likelihood(args):

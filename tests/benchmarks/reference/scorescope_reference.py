@@ -393,21 +393,20 @@ class Sampler:
         T, end = self.sde.T, self.sde.sampling_eps
         return T + (end - T) * i / self.steps
 
-    def run(self, x, budget=None):
-        """Runs to the end, or until `budget()` says stop; returns the particles."""
+    def iterate(self, x):
+        """Yields the particles after each step, as the engine's step(); no gradients."""
         with torch.no_grad():
             if self.name == "ode-rk45":
                 solver = DormandPrince(self.pf_drift, x, self.sde.T, self.sde.sampling_eps, self.rtol, self.atol)
-                while not solver.done() and not (budget and budget()):
+                while not solver.done():
                     solver.step()
-                return solver.y
-            if self.name == "edm-heun":
-                return self.run_edm(x, budget)
-            for i in range(self.steps):
-                if budget and budget():
-                    break
-                x = self.step(x, i)
-            return x
+                    yield solver.y
+            elif self.name == "edm-heun":
+                yield from self.edm_steps(x)
+            else:
+                for i in range(self.steps):
+                    x = self.step(x, i)
+                    yield x
 
     def step(self, x, i):
         t, t_next = self.grid(i), self.grid(i + 1)
@@ -434,7 +433,7 @@ class Sampler:
             x_next = x + 0.5 * dt * (d1 + self.pf_drift(x_next, t_next))
         return x_next
 
-    def run_edm(self, x, budget):
+    def edm_steps(self, x):
         N, rho, sde = self.steps, self.rho, self.sde
         hi = sde.at(sde.sigma, sde.T) ** (1.0 / rho)
         lo = sde.at(sde.sigma, sde.sampling_eps) ** (1.0 / rho)
@@ -448,8 +447,6 @@ class Sampler:
 
         xt = x / sde.at(sde.mean_coeff, sde.T)
         for i in range(N):
-            if budget and budget():
-                break
             s0, s1 = sigmas[i], sigmas[i + 1]
             d0 = (xt - denoise(xt, s0)) / s0
             nxt = xt + (s1 - s0) * d0
@@ -457,8 +454,7 @@ class Sampler:
                 d1 = (nxt - denoise(nxt, s1)) / s1
                 nxt = xt + (s1 - s0) * 0.5 * (d0 + d1)
             xt = nxt
-            x = sde.at(sde.mean_coeff, time_of(s1)) * xt
-        return x
+            yield sde.at(sde.mean_coeff, time_of(s1)) * xt
 
 
 # --- core/sampling/DormandPrince.cpp -----------------------------------------------------------------
@@ -514,7 +510,7 @@ class DormandPrince:
 
 
 # --- core/likelihood/ProbabilityFlowLikelihood.cpp (§1.4) ---------------------------------------------
-def pf_likelihood(sde, model, x, budget=None, rtol=1e-5, atol=1e-5, seed=0):
+def pf_likelihood(sde, model, x, rtol=1e-5, atol=1e-5, seed=0):
     """log p_0(x) by the PF-ODE from ε to T: exact divergence up to 8 dimensions, Hutchinson above."""
     n, shape = x.size(0), list(x.shape)
     D = x.numel() // n
@@ -539,7 +535,7 @@ def pf_likelihood(sde, model, x, budget=None, rtol=1e-5, atol=1e-5, seed=0):
 
     y0 = torch.cat([x.flatten(1), torch.zeros(n, 1)], 1)
     solver = DormandPrince(rhs, y0, sde.training_eps, sde.T, rtol, atol)
-    while not solver.done() and not (budget and budget()):
+    while not solver.done():
         solver.step()
     xT = solver.y[:, :D]
     prior = -0.5 * D * math.log(2.0 * math.pi) - xT.pow(2).sum(1) / 2.0
