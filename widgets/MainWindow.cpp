@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "InterfaceLanguage.h"
+
 #include "analysis/StfVarianceAnalysis.h"
 
 #include "charts/ChartPanel.h"
@@ -113,9 +115,9 @@ MainWindow::MainWindow(QWidget* parent)
     // The interface language: the system's, or one chosen here (each name in its own language).
     auto* language = tools->addMenu(tr("&Language"));
     auto* languages = new QActionGroup(this);
-    const QString chosen = QSettings().value("language", "system").toString();
-    const std::pair<QString, QString> choices[] = {
-        {"system", tr("System language")}, {"en", "English"}, {"de", "Deutsch"}, {"ja", "日本語"}};
+    const QString chosen = chosenLanguage();
+    QVector<InterfaceLanguage> choices{{"system", tr("System language")}};
+    choices += interfaceLanguages();
     for (const auto& [code, name] : choices) {
         auto* action = language->addAction(name);
         action->setObjectName("language_" + code);
@@ -125,7 +127,7 @@ MainWindow::MainWindow(QWidget* parent)
         languages->addAction(action);
     }
     connect(languages, &QActionGroup::triggered, this, [this](QAction* action) {
-        QSettings().setValue("language", action->data());
+        chooseLanguage(action->data().toString());
         statusBar()->showMessage(tr("The language changes when Scorescope starts again."), 8000);
     });
     auto* toolbar = addToolBar(tr("Training"));

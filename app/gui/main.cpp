@@ -1,4 +1,5 @@
 // scorescope: the desktop workbench.
+#include "InterfaceLanguage.h"
 #include "MainWindow.h"
 #include "playground/PlaygroundWindow.h"
 #include "playground/PlaygroundView.h"
@@ -12,9 +13,7 @@
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QMessageBox>
-#include <QSettings>
 #include <QTranslator>
-#include <QLocale>
 #include <QTimer>
 
 #include <algorithm>
@@ -73,19 +72,12 @@ int main(int argc, char** argv)
     parser.process(app);
     QApplication::setWindowIcon(QIcon(":/icons/scorescope.svg"));
     QApplication::setDesktopFileName("io.github.scorescope.Scorescope");
-    const QStringList languages{"system", "en", "de", "ja"};
-    if (parser.isSet(language) && !languages.contains(parser.value(language))) {
+    if (parser.isSet(language) && !isInterfaceLanguage(parser.value(language))) {
         qCritical("--language: expected system, en, de or ja, got %s", qPrintable(parser.value(language)));
         return 2;
     }
-    // A setting this version does not know (edited by hand, or from a later one) means the system's.
-    QString lang = parser.isSet(language) ? parser.value(language) : QSettings().value("language", "system").toString();
-    if (!languages.contains(lang))
-        lang = "system";
-    QTranslator translator;  // English needs none; the system's language falls back to English
-    if ((lang == "system" && translator.load(QLocale(), "scorescope", "_", ":/i18n")) ||
-        (lang != "system" && lang != "en" && translator.load(":/i18n/scorescope_" + lang)))
-        QCoreApplication::installTranslator(&translator);
+    QTranslator translator;  // English needs none; a system language without one falls back to English
+    installLanguage(parser.isSet(language) ? parser.value(language) : chosenLanguage(), translator);
 
     MainWindow main;
     AnalysisView analysisView;
