@@ -8,6 +8,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <cstdlib>
 #include <thread>
 
 namespace scorescope::cli {
@@ -53,11 +54,18 @@ std::shared_ptr<const Prior> priorOf(const ArgParser& args, const LoadedModel& l
     return loaded.trainer->prior();
 }
 
-OptionSpec threadsOption() { return {"threads", "N", "CPU threads for LibTorch (default: all cores)"}; }
+OptionSpec threadsOption()
+{
+    return {"threads", "N", "CPU threads for LibTorch (default: all cores, shared among LOCAL_WORLD_SIZE processes)"};
+}
 
 void applyThreads(const ArgParser& args)
 {
-    const int64_t cores = std::max(1u, std::thread::hardware_concurrency());
+    // Processes of one data-parallel job on one machine split its cores (scorescope-launch, torchrun
+    // set LOCAL_WORLD_SIZE); more threads than cores make OpenMP teams wait on each other.
+    const char* local = std::getenv("LOCAL_WORLD_SIZE");
+    const int64_t sharing = local ? std::max(1L, std::strtol(local, nullptr, 10)) : 1;
+    const int64_t cores = std::max<int64_t>(1, std::thread::hardware_concurrency() / sharing);
     torch::set_num_threads(static_cast<int>(args.positiveInt("threads", cores)));
 }
 

@@ -106,14 +106,29 @@ int64_t DenoisingScoreMatching::extraSamples() const
     return config_.referenceSize - 1;
 }
 
+DenoisingScoreMatching::NoiseDraw DenoisingScoreMatching::drawNoise(const torch::Tensor& x0, Rng& rng) const
+{
+    const double tau = truncation_ ? truncation_->sample(rng) : eps();
+    auto times = drawTimes(x0.size(0), rng, tau);
+    return {tau, std::move(times), rng.normal(x0.sizes(), x0.options())};
+}
+
+DenoisingScoreMatching::NoiseDraw DenoisingScoreMatching::NoiseDraw::slice(int64_t begin, int64_t end) const
+{
+    return {tau, {times.t.slice(0, begin, end), times.weight.slice(0, begin, end)}, z.slice(0, begin, end)};
+}
+
 LossBatch DenoisingScoreMatching::loss(ScoreFunction& model, const torch::Tensor& x0, Rng& rng, const torch::Tensor& extras,
                                        bool diagnostics) const
 {
-    const double tau = truncation_ ? truncation_->sample(rng) : eps();
-    const auto times = drawTimes(x0.size(0), rng, tau);
-    const auto z = rng.normal(x0.sizes(), x0.options());
-    auto batch = loss(model, x0, times, z, extras, diagnostics);
-    batch.tau = tau;
+    return loss(model, x0, drawNoise(x0, rng), extras, diagnostics);
+}
+
+LossBatch DenoisingScoreMatching::loss(ScoreFunction& model, const torch::Tensor& x0, const NoiseDraw& noise,
+                                       const torch::Tensor& extras, bool diagnostics) const
+{
+    auto batch = loss(model, x0, noise.times, noise.z, extras, diagnostics);
+    batch.tau = noise.tau;
     return batch;
 }
 

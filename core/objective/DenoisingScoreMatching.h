@@ -72,12 +72,26 @@ public:
     TimeDraw drawTimes(int64_t batch, Rng& rng, double tMin) const;
     TimeDraw drawTimes(int64_t batch, Rng& rng) const { return drawTimes(batch, rng, eps()); }
 
+    // Everything random in one step's loss: the truncation τ (one per batch), each sample's time
+    // and weight, and its noise z. Drawn for a whole batch, it can be cut into slices that give
+    // the same per-sample losses, which is how data-parallel ranks share one batch.
+    struct NoiseDraw {
+        double tau = 0.0;
+        TimeDraw times;
+        torch::Tensor z;
+        NoiseDraw slice(int64_t begin, int64_t end) const;
+    };
+    NoiseDraw drawNoise(const torch::Tensor& x0, Rng& rng) const;
+
     // Data samples the loss needs beyond the minibatch: STF's reference batch holds each sample's
     // own clean image and n − 1 more, shared by the minibatch; DSM needs none.
     int64_t extraSamples() const;
     // `extras`: extraSamples() further data samples. `diagnostics`: STF also reports its weights'
     // ESS and target variance (a second pass over the weights; the trainer asks on logging steps).
     LossBatch loss(ScoreFunction& model, const torch::Tensor& x0, Rng& rng, const torch::Tensor& extras = {},
+                   bool diagnostics = false) const;
+    // The same loss with drawn noise (a slice of a batch's draw, for data parallelism).
+    LossBatch loss(ScoreFunction& model, const torch::Tensor& x0, const NoiseDraw& noise, const torch::Tensor& extras = {},
                    bool diagnostics = false) const;
     // The same loss at given times and noise, for tests and analysis.
     LossBatch loss(ScoreFunction& model, const torch::Tensor& x0, const TimeDraw& times, const torch::Tensor& z,

@@ -22,10 +22,13 @@ torch::Device resolveDevice(const std::string& name)
     return torch::kCPU;
 }
 
-Trainer::Trainer(TrainConfig config)
-    : config_(std::move(config)), device_(resolveDevice(config_.device)), sde_(makeSde(config_.sde)),
-      dataset_(loadDataset(config_.dataset, config_.images)), rng_(config_.seed)
+Trainer::Trainer(TrainConfig config, std::shared_ptr<DataParallel> parallel)
+    : config_(std::move(config)), device_(parallel ? parallel->device() : resolveDevice(config_.device)),
+      sde_(makeSde(config_.sde)), dataset_(loadDataset(config_.dataset, config_.images)), rng_(config_.seed),
+      parallel_(std::move(parallel))
 {
+    if (parallel_)
+        parallel_->shard(config_.batch);  // a batch the ranks cannot share equally fails here, not at step 1
     // σ_d ≤ 0 means "measure it": the data's standard deviation, fixed into the config from here on.
     if (config_.model.sigmaData <= 0.0) {
         Rng probe(config_.seed ^ 0x9e3779b97f4a7c15ULL);
@@ -67,21 +70,27 @@ std::shared_ptr<const Prior> Trainer::prior() const
 namespace {
 
 // ∇L as Σ_g ∇L_g, one backward pass per occupied group, with each group's norm and its share
-// ⟨∇L_g, ∇L⟩/‖∇L‖²; leaves ∇L in the parameters' .grad.
+// ⟨∇L_g, ∇L⟩/‖∇L‖²; leaves ∇L in the parameters' .grad. With `parallel`, each ∇L_g is averaged over
+// the ranks (a group empty here may be occupied on another rank), so ∇L is already the batch's.
 void groupGradients(const torch::Tensor& losses, const torch::Tensor& group, int64_t groups,
-                    std::vector<torch::Tensor> params, StepResult& result)
+                    std::vector<torch::Tensor> params, DataParallel* parallel, StepResult& result)
 {
     const auto B = static_cast<double>(losses.size(0));
     const auto g = group.to(losses.device());
     if (g.numel() != losses.size(0) || (g < 0).any().item<bool>() || (g >= groups).any().item<bool>())
         throw Error("gradient groups: expected one id in [0, " + std::to_string(groups) + ") per sample");
+    int64_t count = 0;
+    for (const auto& p : params)
+        count += p.numel();
     std::vector<torch::Tensor> flat(groups);
     std::vector<bool> used(params.size(), false);
-    torch::Tensor total;
     for (int64_t k = 0; k < groups; ++k) {
         const auto mask = g == k;
-        if (!mask.any().item<bool>())
+        if (!mask.any().item<bool>()) {
+            if (parallel)
+                flat[k] = torch::zeros({count}, losses.options().dtype(torch::kDouble));
             continue;
+        }
         const auto grads = torch::autograd::grad({(losses * mask).sum() / B}, params, {}, /*retain_graph=*/true,
                                                  /*create_graph=*/false, /*allow_unused=*/true);
         std::vector<torch::Tensor> parts;
@@ -90,8 +99,13 @@ void groupGradients(const torch::Tensor& losses, const torch::Tensor& group, int
             parts.push_back(grads[i].defined() ? grads[i].reshape({-1}) : torch::zeros({params[i].numel()}, params[i].options()));
         }
         flat[k] = torch::cat(parts).to(torch::kDouble);
-        total = total.defined() ? total + flat[k] : flat[k].clone();
     }
+    if (parallel)
+        parallel->average(flat, "the per-bin gradient all-reduce");
+    torch::Tensor total;
+    for (const auto& f : flat)
+        if (f.defined())
+            total = total.defined() ? total + f : f.clone();
     const double norm2 = total.pow(2).sum().item<double>();
     for (int64_t k = 0; k < groups; ++k) {
         result.groupGradientNorm.push_back(flat[k].defined() ? flat[k].norm().item<double>() : 0.0);
@@ -115,21 +129,43 @@ StepResult Trainer::step(bool diagnostics, const GradientGroups* groups)
     for (auto& group : optimizer_->param_groups())
         static_cast<torch::optim::AdamOptions&>(group.options()).lr(lr);
 
-    const int64_t extra = objective_->extraSamples();
-    const auto data = dataset_->sample(config_.batch + extra, rng_).to(device_, torch::kFloat);
-    const auto x0 = data.slice(0, 0, config_.batch);
+    // Every rank draws the whole batch from the shared stream, then takes its own rows (see the class).
+    const int64_t B = config_.batch, extra = objective_->extraSamples();
+    const auto data = dataset_->sample(B + extra, rng_).to(torch::kFloat);
+    const auto x0 = data.slice(0, 0, B);
+    const auto noise = objective_->drawNoise(x0, rng_);
+    const auto [begin, end] = parallel_ ? parallel_->shard(B) : std::pair<int64_t, int64_t>{0, B};
+    auto mine = noise.slice(begin, end);
+    mine.z = mine.z.to(device_);
     optimizer_->zero_grad();
-    auto batch = objective_->loss(*model_, x0, rng_, extra > 0 ? data.slice(0, config_.batch) : torch::Tensor(), diagnostics);
+    auto batch = objective_->loss(*model_, x0.slice(0, begin, end).to(device_), mine,
+                                  extra > 0 ? data.slice(0, B).to(device_) : torch::Tensor(), diagnostics);
     StepResult result;
     if (groups)
-        groupGradients(batch.losses, groups->of(batch.sigma), groups->groups, model_->parameters(), result);
+        groupGradients(batch.losses, groups->of(batch.sigma), groups->groups, model_->parameters(), parallel_.get(), result);
     else
         batch.loss.backward();
+    result.loss = batch.loss.item<double>();
+    if (parallel_ && parallel_->size() > 1) {
+        const std::string during = "step " + std::to_string(step_ + 1) + "'s gradient all-reduce";
+        std::vector<torch::Tensor> reduced{torch::tensor({result.loss}, torch::kDouble)};
+        if (!groups)  // groupGradients averaged them already
+            for (const auto& p : model_->parameters())
+                if (p.grad().defined())
+                    reduced.push_back(p.mutable_grad());
+        parallel_->average(reduced, during);
+        result.loss = reduced[0].item<double>();
+        // The logged per-σ view covers the whole batch: its t and σ are known here, its losses gathered.
+        batch.perSample = parallel_->gather(batch.perSample, "step " + std::to_string(step_ + 1) + "'s loss gather");
+        batch.t = noise.times.t;
+        batch.sigma = sde_->std(batch.t) / sde_->meanCoeff(batch.t);
+    }
+    result.shardBegin = begin;
+    result.shardEnd = end;
     result.gradNorm = torch::nn::utils::clip_grad_norm_(model_->parameters(), config_.gradClip);
     optimizer_->step();
     ema_->update(*model_);
     result.step = ++step_;
-    result.loss = batch.loss.item<double>();
     result.lr = lr;
     result.batch = std::move(batch);
     return result;

@@ -1,6 +1,7 @@
 #pragma once
 #include "common/Rng.h"
 #include "data/Dataset.h"
+#include "distributed/DataParallel.h"
 #include "nn/ScoreModel.h"
 #include "objective/DenoisingScoreMatching.h"
 #include "train/Ema.h"
@@ -19,7 +20,10 @@ struct StepResult {
     double loss = 0.0;
     double lr = 0.0;
     double gradNorm = 0.0;
-    LossBatch batch;      // per-sample losses and their t
+    // Per-sample losses and their t, σ for the whole batch; with data parallelism, the STF
+    // diagnostics and x_t are this rank's rows [shardBegin, shardEnd) only.
+    LossBatch batch;
+    int64_t shardBegin = 0, shardEnd = 0;
     // With gradient groups: per group g, ‖∇L_g‖ and its share ⟨∇L_g, ∇L⟩/‖∇L‖² of the total
     // gradient (the shares sum to 1), where L_g is the group's part of the batch loss.
     std::vector<double> groupGradientNorm, groupGradientShare;
@@ -33,9 +37,14 @@ struct GradientGroups {
 
 // One training run's state: model, EMA, Adam with linear warm-up, gradient clipping and the RNG.
 // step() is one optimisation step; checkpoints hold all of it, so a resumed run continues bit for bit.
+//
+// Data parallel (`parallel`): every rank holds the same RNG state and draws the whole batch — data,
+// τ, t, noise and STF's reference batch — then computes the loss on its own rows; the gradients are
+// averaged, so each step equals one process's step on the combined batch, and a checkpoint resumes
+// on any number of processes.
 class Trainer {
 public:
-    explicit Trainer(TrainConfig config);
+    explicit Trainer(TrainConfig config, std::shared_ptr<DataParallel> parallel = nullptr);
 
     // diagnostics: also the objective's per-sample diagnostics (STF weights), for a logging step.
     // groups: also each group's gradient share; costs one backward pass per occupied group.
@@ -52,6 +61,7 @@ public:
     ScoreModel& model() { return model_; }
     ScoreModel emaModel() const;  // a fresh model holding the EMA weights
     torch::Device device() const { return device_; }
+    DataParallel* parallel() const { return parallel_.get(); }
     const SoftTruncation* softTruncation() const { return objective_->softTruncation(); }
     double trainingEps() const { return objective_->eps(); }  // the run's ε: its config's, or the SDE's
 
@@ -75,6 +85,7 @@ private:
     Rng rng_;
     int64_t step_ = 0;
     std::shared_ptr<const Prior> prior_;
+    std::shared_ptr<DataParallel> parallel_;
 };
 
 torch::Device resolveDevice(const std::string& name);  // cpu, cuda or auto; Error if cuda is missing

@@ -6,6 +6,7 @@
 #include "truth/MixtureTruth.h"
 
 #include <spdlog/sinks/basic_file_sink.h>
+#include <spdlog/sinks/null_sink.h>
 #include <spdlog/spdlog.h>
 #include <torch/torch.h>
 
@@ -19,14 +20,18 @@ namespace scorescope {
 
 namespace fs = std::filesystem;
 
-TrainingSession::TrainingSession(RunDirectory dir, const TrainConfig& config)
-    : dir_(std::move(dir)), trainer_(std::make_unique<Trainer>(config))
+TrainingSession::TrainingSession(RunDirectory dir, const TrainConfig& config, std::shared_ptr<DataParallel> parallel)
+    : dir_(std::move(dir)), trainer_(std::make_unique<Trainer>(config, std::move(parallel)))
 {
-    auto sink = std::make_shared<spdlog::sinks::basic_file_sink_mt>(dir_.log());
-    log_ = std::make_shared<spdlog::logger>("run:" + dir_.root, sink);
-    log_->set_pattern("[%Y-%m-%d %H:%M:%S.%e] [%l] %v");
-    log_->flush_on(spdlog::level::info);
-    metrics_ = std::make_unique<MetricsLog>(dir_.metricsJsonl(), dir_.metricsCsv());
+    if (writes()) {
+        auto sink = std::make_shared<spdlog::sinks::basic_file_sink_mt>(dir_.log());
+        log_ = std::make_shared<spdlog::logger>("run:" + dir_.root, sink);
+        log_->set_pattern("[%Y-%m-%d %H:%M:%S.%e] [%l] %v");
+        log_->flush_on(spdlog::level::info);
+        metrics_ = std::make_unique<MetricsLog>(dir_.metricsJsonl(), dir_.metricsCsv());
+    } else {
+        log_ = std::make_shared<spdlog::logger>("run:" + dir_.root, std::make_shared<spdlog::sinks::null_sink_mt>());
+    }
     const auto& sde = *trainer_->sde();
     bins_ = std::make_unique<BinnedStatistics>(sde.sigmaAt(sde.trainingEps()), sde.sigmaAt(sde.horizon()));
     stfBins_ = std::make_unique<BinnedStatistics>(sde.sigmaAt(sde.trainingEps()), sde.sigmaAt(sde.horizon()));
@@ -45,16 +50,20 @@ nlohmann::ordered_json TrainingSession::binsWithTimes(nlohmann::ordered_json bin
     return bins;
 }
 
-void TrainingSession::record(const LossBatch& batch)
+void TrainingSession::record(const StepResult& step)
 {
+    const auto& batch = step.batch;
     if (trainer_->softTruncation())
         taus_.push_back(batch.tau);
     bins_->add(batch.sigma, {{"loss", batch.perSample}});
     timeBins_->add(batch.t, {});
     if (batch.stf.ess.defined()) {
+        // STF's diagnostics are this rank's rows of the batch (a data-parallel rank 0 logs its share).
+        const auto t = batch.t.slice(0, step.shardBegin, step.shardEnd);
+        const auto sigma = batch.sigma.slice(0, step.shardBegin, step.shardEnd);
         // Posterior and target spreads in score units: Cov of (a·y − x)/s² is a²/s⁴ · Cov[y].
         const auto& sde = *trainer_->sde();
-        const auto a = sde.meanCoeff(batch.t), s = sde.std(batch.t);
+        const auto a = sde.meanCoeff(t), s = sde.std(t);
         const auto toScore = a.pow(2) / s.pow(4);
         std::vector<std::pair<std::string, torch::Tensor>> values{{"max_weight", batch.stf.maxWeight},
                                                                   {"ess", batch.stf.ess},
@@ -67,43 +76,94 @@ void TrainingSession::record(const LossBatch& batch)
             const auto truth = MixtureTruth(*mixture, a, s).score(x);
             values.push_back({"stf_err2", (batch.stf.score(x, a, s).flatten(1) - truth).pow(2).sum(1)});
         }
-        stfBins_->add(batch.sigma, values);
+        stfBins_->add(sigma, values);
     }
 }
 
 TrainingSession::~TrainingSession() = default;
 
-std::unique_ptr<TrainingSession> TrainingSession::create(const std::string& path, const TrainConfig& config)
+bool TrainingSession::writes() const
+{
+    return !trainer_ || !trainer_->parallel() || trainer_->parallel()->leads();
+}
+
+namespace {
+
+// Runs `start` on every rank and agrees on its outcome (one process: just runs it).
+void startTogether(const std::shared_ptr<DataParallel>& parallel, const std::string& what, const std::function<void()>& start)
+{
+    if (parallel)
+        parallel->together(what, start);
+    else
+        start();
+}
+
+// A digest of the parameters' bytes: ranks that start from different weights must not train on.
+int64_t parameterDigest(ScoreModel& model)
+{
+    std::string bytes;
+    for (const auto& p : model->parameters()) {
+        const auto c = p.detach().to(torch::kCPU).contiguous();
+        bytes.append(static_cast<const char*>(c.data_ptr()), c.numel() * c.element_size());
+    }
+    return static_cast<int64_t>(std::hash<std::string>{}(bytes) >> 1);
+}
+
+} // namespace
+
+void TrainingSession::checkRanksAgree()
+{
+    if (auto* parallel = trainer_->parallel()) {
+        parallel->checkSame(trainer_->stepCount(), "the step to start from");
+        parallel->checkSame(parameterDigest(trainer_->model()), "the network's starting weights");
+        log_->info("data parallel: {} processes ({}), each {} of the batch of {}", parallel->size(), parallel->backend(),
+                   trainer_->config().batch / parallel->size(), trainer_->config().batch);
+    }
+}
+
+std::unique_ptr<TrainingSession> TrainingSession::create(const std::string& path, const TrainConfig& config,
+                                                         std::shared_ptr<DataParallel> parallel)
 {
     RunDirectory dir{path};
-    if (fs::exists(dir.config()))
-        throw Error(path, "already holds a run (config.json exists); use --resume to continue it or choose another --out");
-    std::error_code ec;
-    fs::create_directories(path, ec);
-    if (ec)
-        throw Error(path, "cannot create run directory: " + ec.message());
-    std::unique_ptr<TrainingSession> session(new TrainingSession(dir, config));
-    // The trainer resolves automatic values (σ_d); the written config is the resolved one.
-    writeFileAtomically(dir.config(), toJson(session->trainer().config()).dump(2) + "\n");
-    session->log_->info("new run: {}", toJson(session->trainer().config()).dump());
+    std::unique_ptr<TrainingSession> session;
+    const bool leads = !parallel || parallel->leads();
+    startTogether(parallel, "starting the run in " + path, [&] {
+        if (leads) {
+            if (fs::exists(dir.config()))
+                throw Error(path, "already holds a run (config.json exists); use --resume to continue it or choose another --out");
+            std::error_code ec;
+            fs::create_directories(path, ec);
+            if (ec)
+                throw Error(path, "cannot create run directory: " + ec.message());
+        }
+        session.reset(new TrainingSession(dir, config, parallel));
+        if (leads) {
+            // The trainer resolves automatic values (σ_d); the written config is the resolved one.
+            writeFileAtomically(dir.config(), toJson(session->trainer().config()).dump(2) + "\n");
+            session->log_->info("new run: {}", toJson(session->trainer().config()).dump());
+        }
+    });
     session->log_->info("device {}, {} parameters", session->trainer().device().str(),
                         session->trainer().model()->parameterCount());
+    session->checkRanksAgree();
     return session;
 }
 
-std::unique_ptr<TrainingSession> TrainingSession::resume(const std::string& path)
+std::unique_ptr<TrainingSession> TrainingSession::resume(const std::string& path, std::shared_ptr<DataParallel> parallel)
 {
     RunDirectory dir{path};
-    if (!fs::exists(dir.config()))
-        throw Error(path, "is not a run directory (no config.json)");
-    std::unique_ptr<TrainingSession> session(new TrainingSession(dir, readTrainConfig(dir.config())));
-    int64_t step = 0;
-    if (fs::exists(dir.checkpoint())) {
-        session->trainer().loadCheckpoint(dir.checkpoint());
-        step = session->trainer().stepCount();
-    }
-    session->metrics_->truncateAfter(step);
-    session->log_->info("resumed at step {}", step);
+    std::unique_ptr<TrainingSession> session;
+    startTogether(parallel, "resuming the run in " + path, [&] {
+        if (!fs::exists(dir.config()))
+            throw Error(path, "is not a run directory (no config.json)");
+        session.reset(new TrainingSession(dir, readTrainConfig(dir.config()), parallel));
+        if (fs::exists(dir.checkpoint()))
+            session->trainer().loadCheckpoint(dir.checkpoint());
+        if (session->metrics_)
+            session->metrics_->truncateAfter(session->trainer().stepCount());
+    });
+    session->log_->info("resumed at step {}", session->trainer().stepCount());
+    session->checkRanksAgree();
     return session;
 }
 
@@ -116,6 +176,8 @@ void TrainingSession::extendTo(int64_t steps)
 
 void TrainingSession::checkpoint()
 {
+    if (!writes())
+        return;
     trainer_->saveCheckpoint(dir_.checkpoint());
     log_->info("checkpoint at step {}", trainer_->stepCount());
 }
@@ -133,19 +195,26 @@ void TrainingSession::run(const std::function<void(const TrainingProgress&)>& on
     // The auxiliary prior depends on the data and the SDE only: fitted once, before the first step.
     if (!trainer_->priorFitted())
         trainer_->fitPrior([this](const std::string& line) { log_->info("{}", line); });
-    while (trainer_->stepCount() < cfg.steps && !(stop && stop->load())) {
+    // A stop request on any rank stops every rank at the same step.
+    const auto stopping = [&] {
+        const bool local = stop && stop->load();
+        auto* parallel = trainer_->parallel();
+        return parallel ? parallel->any(local, "the stop check after step " + std::to_string(trainer_->stepCount())) : local;
+    };
+    while (trainer_->stepCount() < cfg.steps && !stopping()) {
         const int64_t next = trainer_->stepCount() + 1;
         // STF's weight diagnostics and the per-bin gradients cost extra passes: logging steps only.
         const bool logStep = next % cfg.logEvery == 0 || next == cfg.steps;
         const auto r = trainer_->step(logStep, logStep && cfg.gradientBins ? &groups : nullptr);
         ++windowSteps;
-        record(r.batch);
+        if (writes())
+            record(r);
         if (!std::isfinite(r.loss)) {
             log_->error("loss is not finite at step {}; stopping (last checkpoint kept)", r.step);
             throw Error(dir_.root, "training diverged at step " + std::to_string(r.step) + " (loss is not finite)");
         }
         const bool logNow = r.step % cfg.logEvery == 0 || r.step == cfg.steps;
-        if (logNow) {
+        if (logNow && metrics_) {
             const auto now = clock::now();
             rate = windowSteps / std::max(1e-9, std::chrono::duration<double>(now - windowStart).count());
             windowStart = now;
@@ -167,7 +236,7 @@ void TrainingSession::run(const std::function<void(const TrainingProgress&)>& on
         }
         if (r.step % cfg.checkpointEvery == 0)
             checkpoint();
-        if (cfg.sampleEvery > 0 && (r.step % cfg.sampleEvery == 0 || r.step == cfg.steps)) {
+        if (writes() && cfg.sampleEvery > 0 && (r.step % cfg.sampleEvery == 0 || r.step == cfg.steps)) {
             try {
                 writeSampleSnapshot(*trainer_, dir_.root);
             } catch (const std::exception& e) {  // a snapshot is a view, never a reason to lose the run

@@ -26,9 +26,12 @@ struct TrainingProgress {
 class TrainingSession {
 public:
     // A new run in `dir` (created; refuses a directory that already holds a run).
-    static std::unique_ptr<TrainingSession> create(const std::string& dir, const TrainConfig& config);
-    // Continues the run in `dir` from its checkpoint (or from step 0 if none was written yet).
-    static std::unique_ptr<TrainingSession> resume(const std::string& dir);
+    // With `parallel`, every rank trains and rank 0 alone writes the run directory.
+    static std::unique_ptr<TrainingSession> create(const std::string& dir, const TrainConfig& config,
+                                                   std::shared_ptr<DataParallel> parallel = nullptr);
+    // Continues the run in `dir` from its checkpoint (or from step 0 if none was written yet); every
+    // rank reads the directory (a shared file system), only rank 0 writes it.
+    static std::unique_ptr<TrainingSession> resume(const std::string& dir, std::shared_ptr<DataParallel> parallel = nullptr);
     ~TrainingSession();
 
     // Runs until config.steps or until *stop becomes true; checkpoints before returning.
@@ -44,14 +47,16 @@ public:
     const RunDirectory& directory() const { return dir_; }
 
 private:
-    TrainingSession(RunDirectory dir, const TrainConfig& config);
-    void record(const LossBatch& batch);  // into the per-σ bins of the current logging window
+    TrainingSession(RunDirectory dir, const TrainConfig& config, std::shared_ptr<DataParallel> parallel);
+    bool writes() const;  // rank 0 (or a single process) owns the run directory
+    void record(const StepResult& step);  // into the per-σ bins of the current logging window
+    void checkRanksAgree();  // data parallel: the same step and weights on every rank, or Error
     // Bins as logged: each bin centre's diffusion time t(σ) beside its log10 σ.
     nlohmann::ordered_json binsWithTimes(nlohmann::ordered_json bins) const;
 
     RunDirectory dir_;
     std::unique_ptr<Trainer> trainer_;
-    std::unique_ptr<MetricsLog> metrics_;
+    std::unique_ptr<MetricsLog> metrics_;  // null on ranks other than 0
     std::unique_ptr<BinnedStatistics> bins_;     // per-sample loss, every step
     std::unique_ptr<BinnedStatistics> stfBins_;  // STF weights and target variances, logging steps
     std::unique_ptr<BinnedStatistics> timeBins_; // every sample's t over log10 t, every step

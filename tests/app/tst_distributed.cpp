@@ -1,0 +1,275 @@
+// Data-parallel training (#10) with real processes on loopback (c10d Gloo): two processes equal one
+// with the combined batch, a checkpoint resumes on another process count, a killed rank ends the
+// job within a bounded time, and a failure on one rank reaches every rank with its reason.
+#include "run/MetricsLog.h"
+#include "train/Trainer.h"
+
+#include <QtTest/QtTest>
+#include <torch/torch.h>
+
+#include <chrono>
+#include <csignal>
+
+using namespace scorescope;
+
+namespace {
+
+struct Result {
+    int code;
+    QString err;
+};
+
+// A port per test process and call: ctest may run another test binary's job at the same time.
+int nextPort()
+{
+    static int calls = 0;
+    return 20000 + static_cast<int>(QCoreApplication::applicationPid() % 2000) * 8 + (calls++ % 8);
+}
+
+Result launch(int nproc, const QStringList& args, int timeoutMs = 180000)
+{
+    QProcess p;
+    p.start(SCORESCOPE_LAUNCH, QStringList{"--nproc", QString::number(nproc), "--master-port", QString::number(nextPort())} + args);
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        return {-1, "timed out"};
+    }
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardError()};
+}
+
+// One rank started by hand, so the test knows its pid.
+std::unique_ptr<QProcess> startRank(int rank, int world, int port, const QStringList& args)
+{
+    auto p = std::make_unique<QProcess>();
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert("RANK", QString::number(rank));
+    env.insert("WORLD_SIZE", QString::number(world));
+    env.insert("MASTER_ADDR", "127.0.0.1");
+    env.insert("MASTER_PORT", QString::number(port));
+    p->setProcessEnvironment(env);
+    p->start(SCORESCOPE_CLI, args);
+    return p;
+}
+
+// A small toy run: the MLP on ring8 with a batch of 64 (32 per rank with two processes).
+QStringList toyRun(const QString& out, int steps, int batch = 64)
+{
+    return {"train", "--dataset", "ring8", "--steps", QString::number(steps), "--batch", QString::number(batch), "--hidden", "32",
+            "--depth", "2", "--log-every", "5", "--checkpoint-every", "10", "--sample-every", "0", "--seed", "7",
+            "--threads", "1", "--out", out};
+}
+
+struct Weights {
+    std::vector<torch::Tensor> values;
+    int64_t step = 0;
+};
+
+// A run's weights at its checkpoint, or (`initial`) as its config initialises them.
+Weights weightsOf(const QString& run, bool initial = false)
+{
+    const auto checkpoint = (run + "/checkpoint.pt").toStdString();
+    Trainer trainer(readCheckpointConfig(checkpoint));
+    if (!initial)
+        trainer.loadCheckpoint(checkpoint);
+    Weights w{{}, trainer.stepCount()};
+    for (const auto& p : trainer.model()->parameters())
+        w.values.push_back(p.detach().clone());
+    return w;
+}
+
+double maxDifference(const Weights& a, const Weights& b)
+{
+    double worst = 0.0;
+    for (size_t i = 0; i < a.values.size(); ++i)
+        worst = std::max(worst, (a.values[i] - b.values[i]).abs().max().item<double>());
+    return worst;
+}
+
+// Float tolerance. The two runs differ only in summation order: a rank's mean over 32 rows,
+// then the mean of two means (in double), against one mean over 64 rows. That is a relative
+// difference of a few float32 ulps (ε = 1.2e-7) in each gradient. Adam divides by √v, so an
+// update changes by about lr·(few ε) and over N = 40 steps the weights by at most ~N·lr·10ε ≈
+// 40·1e-3·1.2e-6 ≈ 5e-8; 1e-5 leaves room for Adam's ratio near v ≈ 0 in the first steps, and
+// is still far below one step's update (lr = 1e-3), so a rank training on the wrong rows fails.
+constexpr double kTolerance = 1e-5;
+
+} // namespace
+
+class TestDistributed : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void twoProcessesEqualOneWithTheCombinedBatch_data();
+    void twoProcessesEqualOneWithTheCombinedBatch();
+    void resumeOnAnotherProcessCount();
+    void killedRankEndsTheJob();
+    void launcherStopsTheOthersWhenOneDies();
+    void failureOnOneRankReachesEveryRank();
+    void badEnvironment_data();
+    void badEnvironment();
+    void batchTheRanksCannotShare();
+
+private:
+    QTemporaryDir dir_;
+};
+
+void TestDistributed::twoProcessesEqualOneWithTheCombinedBatch_data()
+{
+    QTest::addColumn<QStringList>("objective");
+    QTest::newRow("dsm") << QStringList{};
+    // STF's reference batch and Soft Truncation's τ are drawn once per step from the shared stream.
+    QTest::newRow("stf + soft truncation") << QStringList{"--objective", "stf", "--ref-size", "48", "--st-k", "1"};
+    // The per-bin gradient shares average each bin's gradient over the ranks.
+    QTest::newRow("gradient bins") << QStringList{"--gradient-bins"};
+    QTest::newRow("edm weighting") << QStringList{"--sde", "edm"};
+}
+
+void TestDistributed::twoProcessesEqualOneWithTheCombinedBatch()
+{
+    QFETCH(QStringList, objective);
+    const QString tag = QString(QTest::currentDataTag()).replace(' ', '_');
+    const QString one = dir_.path() + "/one-" + tag, two = dir_.path() + "/two-" + tag;
+    auto r = launch(1, toyRun(one, 40) + objective);
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    r = launch(2, toyRun(two, 40) + objective);
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.err.contains("2 processes (gloo)"), qPrintable(r.err));
+
+    const auto a1 = weightsOf(one), a2 = weightsOf(two);
+    QCOMPARE(a2.step, a1.step);
+    const double diff = maxDifference(a1, a2);
+    qInfo("max |θ(1 process) − θ(2 processes)| = %.3g after %lld steps", diff, static_cast<long long>(a1.step));
+    QVERIFY2(diff < kTolerance, qPrintable(QString("max |θ₁ − θ₂| = %1").arg(diff)));
+    // Training moved the weights far beyond the tolerance: the comparison is not vacuous.
+    QVERIFY(maxDifference(a1, weightsOf(one, /*initial=*/true)) > 100 * kTolerance);
+
+    // Rank 0 logged the whole batch: the same losses and per-σ bin counts as the single process.
+    const auto a = MetricsLog::read((one + "/metrics.jsonl").toStdString());
+    const auto b = MetricsLog::read((two + "/metrics.jsonl").toStdString());
+    QCOMPARE(a.size(), size_t(8));
+    QCOMPARE(b.size(), a.size());
+    for (size_t i = 0; i < a.size(); ++i) {
+        QCOMPARE(b[i]["step"], a[i]["step"]);
+        QVERIFY(std::abs(b[i]["loss"].get<double>() - a[i]["loss"].get<double>()) <= 1e-4 * std::abs(a[i]["loss"].get<double>()));
+        QCOMPARE(b[i]["bins"]["count"], a[i]["bins"]["count"]);
+        if (a[i].contains("tau"))
+            QCOMPARE(b[i]["tau"], a[i]["tau"]);
+    }
+    if (objective.contains("--gradient-bins")) {
+        const auto sa = a.back()["bins"]["grad_share"].get<std::vector<double>>();
+        const auto sb = b.back()["bins"]["grad_share"].get<std::vector<double>>();
+        QCOMPARE(sb.size(), sa.size());
+        for (size_t k = 0; k < sa.size(); ++k)
+            QVERIFY2(std::abs(sa[k] - sb[k]) < 1e-3, qPrintable(QString("bin %1: %2 vs %3").arg(k).arg(sa[k]).arg(sb[k])));
+    }
+}
+
+void TestDistributed::resumeOnAnotherProcessCount()
+{
+    const QString straight = dir_.path() + "/straight", up = dir_.path() + "/one-then-two", down = dir_.path() + "/two-then-one";
+    QVERIFY(launch(1, toyRun(straight, 40)).code == 0);
+    auto r = launch(1, toyRun(up, 20));
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    r = launch(2, {"train", "--resume", up, "--steps", "40", "--threads", "1"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    r = launch(2, toyRun(down, 20));
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    r = launch(1, {"train", "--resume", down, "--steps", "40", "--threads", "1"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+
+    const auto reference = weightsOf(straight), a = weightsOf(up), b = weightsOf(down);
+    QCOMPARE(a.step, int64_t(40));
+    QCOMPARE(b.step, int64_t(40));
+    QVERIFY2(maxDifference(reference, a) < kTolerance, "1 → 2 processes");
+    QVERIFY2(maxDifference(reference, b) < kTolerance, "2 → 1 process");
+    QCOMPARE(MetricsLog::read((up + "/metrics.jsonl").toStdString()).size(), size_t(8));
+}
+
+void TestDistributed::killedRankEndsTheJob()
+{
+    const QString run = dir_.path() + "/killed-rank";
+    const int port = nextPort();
+    auto args = toyRun(run, 1000000);
+    args << "--peer-timeout" << "120";
+    auto rank0 = startRank(0, 2, port, args), rank1 = startRank(1, 2, port, args);
+    QVERIFY(rank0->waitForStarted() && rank1->waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(MetricsLog::read((run + "/metrics.jsonl").toStdString()).size() >= 20, 60000);
+    ::kill(static_cast<pid_t>(rank1->processId()), SIGKILL);
+    const auto killedAt = std::chrono::steady_clock::now();
+    // A killed rank's sockets close: the survivor stops at its next collective, not at the timeout.
+    QVERIFY(rank0->waitForFinished(30000));
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - killedAt).count();
+    qInfo("rank 0 stopped %.1f s after rank 1 was killed", seconds);
+    QCOMPARE(rank0->exitCode(), 1);
+    const QString err = rank0->readAllStandardError();
+    QVERIFY2(err.contains("rank 0 of 2 stops: lost contact during") && err.contains("a rank stopped without a reason"), qPrintable(err));
+    rank1->waitForFinished();
+    // The last checkpoint is whole.
+    const auto kept = weightsOf(run);
+    QVERIFY(kept.step >= 100 && kept.step % 10 == 0);
+}
+
+void TestDistributed::launcherStopsTheOthersWhenOneDies()
+{
+    const QString run = dir_.path() + "/launcher-kill";
+    QProcess launcher;
+    launcher.start(SCORESCOPE_LAUNCH, QStringList{"--nproc", "2", "--master-port", QString::number(nextPort())} + toyRun(run, 1000000));
+    QVERIFY(launcher.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(MetricsLog::read((run + "/metrics.jsonl").toStdString()).size() >= 10, 60000);
+    // Kill rank 0, which also holds the job's store.
+    QFile children(QString("/proc/%1/task/%1/children").arg(launcher.processId()));
+    QVERIFY(children.open(QIODevice::ReadOnly));
+    const auto pids = QString(children.readAll()).split(' ', Qt::SkipEmptyParts);
+    QCOMPARE(pids.size(), 2);
+    ::kill(pids[0].toInt(), SIGKILL);
+    QVERIFY(launcher.waitForFinished(40000));
+    QVERIFY(launcher.exitCode() != 0);
+    const QString err = launcher.readAllStandardError();
+    QVERIFY2(err.contains("rank 1 of 2 stops: lost contact during"), qPrintable(err));
+}
+
+void TestDistributed::failureOnOneRankReachesEveryRank()
+{
+    // Rank 0 refuses a directory that holds a run; rank 1 has nothing to refuse, and says why it stops.
+    const QString run = dir_.path() + "/taken";
+    QVERIFY(launch(1, toyRun(run, 5)).code == 0);
+    const auto r = launch(2, toyRun(run, 5));
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("taken: already holds a run"), qPrintable(r.err));
+    QVERIFY2(r.err.contains("rank 1 of 2 stops: rank 0 failed:"), qPrintable(r.err));
+}
+
+void TestDistributed::badEnvironment_data()
+{
+    QTest::addColumn<QStringList>("variables");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("world size alone") << QStringList{"WORLD_SIZE=2"} << "WORLD_SIZE is set but RANK is not";
+    QTest::newRow("rank too big") << QStringList{"WORLD_SIZE=2", "RANK=2", "MASTER_ADDR=127.0.0.1"} << "RANK=2 is not below WORLD_SIZE=2";
+    QTest::newRow("not a number") << QStringList{"WORLD_SIZE=two", "RANK=0"} << "environment variable WORLD_SIZE=two: expected an integer";
+    QTest::newRow("no master") << QStringList{"WORLD_SIZE=2", "RANK=1"} << "MASTER_ADDR is not set";
+}
+
+void TestDistributed::badEnvironment()
+{
+    QFETCH(QStringList, variables);
+    QFETCH(QString, message);
+    QProcess p;
+    auto env = QProcessEnvironment::systemEnvironment();
+    for (const auto& v : variables)
+        env.insert(v.section('=', 0, 0), v.section('=', 1));
+    p.setProcessEnvironment(env);
+    p.start(SCORESCOPE_CLI, toyRun(dir_.path() + "/never", 5));
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 1);
+    const QString err = p.readAllStandardError();
+    QVERIFY2(err.contains(message), qPrintable(err));
+}
+
+void TestDistributed::batchTheRanksCannotShare()
+{
+    const auto r = launch(2, toyRun(dir_.path() + "/odd", 5, 63));
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("batch 63 is not divisible by the 2 processes"), qPrintable(r.err));
+}
+
+QTEST_GUILESS_MAIN(TestDistributed)
+#include "tst_distributed.moc"
