@@ -64,6 +64,7 @@ int trainCommand(const std::vector<std::string>& args)
                                                   std::chrono::seconds(a.positiveInt("peer-timeout", 300)));
     }
     const bool leads = !parallel || parallel->leads();
+    bool stoppedShort = false;
     try {
         if (config) {
             session = TrainingSession::create(a.str("out"), *config, parallel);
@@ -100,9 +101,11 @@ int trainCommand(const std::vector<std::string>& args)
                 progress.update(p.step, p.total, p.stepsPerSecond, extra);
             },
             &interrupted);
+        // Stopped short: by a signal here, or on another rank (the stop is agreed on by all).
+        stoppedShort = trainer.stepCount() < trainer.config().steps;
         if (leads) {
             progress.finish();
-            std::fprintf(stderr, "%s at step %lld; checkpoint %s\n", interrupted ? "interrupted" : "done",
+            std::fprintf(stderr, "%s at step %lld; checkpoint %s\n", stoppedShort ? "interrupted" : "done",
                          static_cast<long long>(trainer.stepCount()), session->directory().checkpoint().c_str());
         }
     } catch (const PeerFailure&) {
@@ -112,7 +115,7 @@ int trainCommand(const std::vector<std::string>& args)
             parallel->abandon(e.what());
         throw;
     }
-    return interrupted ? 130 : 0;
+    return stoppedShort ? 130 : 0;
 }
 
 } // namespace scorescope::cli

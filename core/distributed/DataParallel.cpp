@@ -51,10 +51,6 @@ struct DataParallel::Impl {
         options.reduceOp = max ? c10d::ReduceOp::MAX : c10d::ReduceOp::SUM;
         wait([&](auto& group) { return group.allreduce(tensors, options); });
     }
-    void allgather(std::vector<std::vector<torch::Tensor>>& output, std::vector<torch::Tensor>& input)
-    {
-        wait([&](auto& group) { return group.allgather(output, input); });
-    }
     void set(const std::string& key, const std::string& value)
     {
         store->set(key, std::vector<uint8_t>(value.begin(), value.end()));
@@ -155,7 +151,6 @@ struct DataParallel::Impl {
     }
     // Unreachable: with one process every collective returns before it needs the group.
     void allreduce(std::vector<torch::Tensor>&, bool) {}
-    void allgather(std::vector<std::vector<torch::Tensor>>&, std::vector<torch::Tensor>&) {}
     void set(const std::string&, const std::string&) {}
     std::optional<std::string> get(const std::string&) { return std::nullopt; }
     int64_t add(const std::string&, int64_t) { return 0; }
@@ -231,42 +226,25 @@ void DataParallel::peerLost(const std::string& what, const std::exception& cause
                       ": " + failureOfOthers() + " [" + firstLine(cause.what()) + "]");
 }
 
-void DataParallel::average(std::vector<torch::Tensor>& tensors, const std::string& what)
+void DataParallel::sum(std::vector<torch::Tensor>& tensors, const std::string& what)
 {
     if (size() == 1 || tensors.empty())
         return;
-    // One flat buffer, one collective; in double, so the mean of float32 gradients rounds once.
+    const auto type = tensors.front().scalar_type();
     std::vector<torch::Tensor> flat;
     for (const auto& t : tensors)
-        flat.push_back(t.detach().reshape({-1}).to(impl_->collectiveDevice, torch::kDouble));
+        flat.push_back(t.detach().reshape({-1}).to(impl_->collectiveDevice, type));
     std::vector<torch::Tensor> buffer{torch::cat(flat)};
     try {
         impl_->allreduce(buffer, /*max=*/false);
     } catch (const std::exception& e) {
         peerLost(what, e);
     }
-    buffer[0].div_(size());
     int64_t offset = 0;
     for (auto& t : tensors) {
         t.detach().copy_(buffer[0].slice(0, offset, offset + t.numel()).view(t.sizes()));
         offset += t.numel();
     }
-}
-
-torch::Tensor DataParallel::gather(const torch::Tensor& local, const std::string& what)
-{
-    if (size() == 1)
-        return local;
-    std::vector<torch::Tensor> input{local.detach().to(impl_->collectiveDevice).contiguous()};
-    std::vector<std::vector<torch::Tensor>> output(1);
-    for (int r = 0; r < size(); ++r)
-        output[0].push_back(torch::empty_like(input[0]));
-    try {
-        impl_->allgather(output, input);
-    } catch (const std::exception& e) {
-        peerLost(what, e);
-    }
-    return torch::cat(output[0]).to(local.device());
 }
 
 bool DataParallel::any(bool flag, const std::string& what)

@@ -46,10 +46,10 @@ public:
     // This rank's rows [begin, end) of a global batch of `batch` (which `size()` must divide).
     std::pair<int64_t, int64_t> shard(int64_t batch) const;
 
-    // The mean over ranks, in place: gradients and per-rank losses.
-    void average(std::vector<torch::Tensor>& tensors, const std::string& what);
-    // Every rank's `local` [n, …] stacked in rank order: [size·n, …].
-    torch::Tensor gather(const torch::Tensor& local, const std::string& what);
+    // The sum over ranks, in place, in one collective: the tensors travel as one flat buffer of the
+    // first one's type. One collective per step matters: on a loaded machine each costs a round of
+    // thread wake-ups in every process (~1 ms on 2 cores), more than a small network's step.
+    void sum(std::vector<torch::Tensor>& tensors, const std::string& what);
     // True on every rank when `flag` is true on any rank (a stop request, a failure at start).
     bool any(bool flag, const std::string& what);
     // The same value on every rank, or an Error naming `what` (a resumed step, a config hash).

@@ -1,6 +1,7 @@
 #include "train/Trainer.h"
 
 #include "common/Error.h"
+#include "distributed/DataParallel.h"
 #include "prior/GaussianPrior.h"
 #include "run/AtomicFile.h"
 
@@ -100,8 +101,11 @@ void groupGradients(const torch::Tensor& losses, const torch::Tensor& group, int
         }
         flat[k] = torch::cat(parts).to(torch::kDouble);
     }
-    if (parallel)
-        parallel->average(flat, "the per-bin gradient all-reduce");
+    if (parallel) {
+        parallel->sum(flat, "the per-bin gradient all-reduce");
+        for (auto& f : flat)
+            f.div_(parallel->size());
+    }
     torch::Tensor total;
     for (const auto& f : flat)
         if (f.defined())
@@ -122,7 +126,7 @@ void groupGradients(const torch::Tensor& losses, const torch::Tensor& group, int
 
 } // namespace
 
-StepResult Trainer::step(bool diagnostics, const GradientGroups* groups)
+StepResult Trainer::step(bool diagnostics, const GradientGroups* groups, bool stopAsked)
 {
     model_->train();
     const double lr = config_.lr * std::min(1.0, static_cast<double>(step_ + 1) / std::max<int64_t>(1, config_.warmup));
@@ -146,17 +150,24 @@ StepResult Trainer::step(bool diagnostics, const GradientGroups* groups)
     else
         batch.loss.backward();
     result.loss = batch.loss.item<double>();
+    result.stop = stopAsked;
     if (parallel_ && parallel_->size() > 1) {
-        const std::string during = "step " + std::to_string(step_ + 1) + "'s gradient all-reduce";
-        std::vector<torch::Tensor> reduced{torch::tensor({result.loss}, torch::kDouble)};
+        // One collective: the stop votes, every rank's per-sample losses in its rows of a zero
+        // batch (the sum is the whole batch's), and the gradients (their sum, then the mean).
+        auto losses = torch::zeros({B}, torch::kFloat);
+        losses.slice(0, begin, end).copy_(batch.perSample);
+        std::vector<torch::Tensor> reduced{torch::tensor({stopAsked ? 1.0f : 0.0f}), losses};
         if (!groups)  // groupGradients averaged them already
             for (const auto& p : model_->parameters())
                 if (p.grad().defined())
                     reduced.push_back(p.mutable_grad());
-        parallel_->average(reduced, during);
-        result.loss = reduced[0].item<double>();
-        // The logged per-σ view covers the whole batch: its t and σ are known here, its losses gathered.
-        batch.perSample = parallel_->gather(batch.perSample, "step " + std::to_string(step_ + 1) + "'s loss gather");
+        parallel_->sum(reduced, "step " + std::to_string(step_ + 1) + "'s all-reduce");
+        for (size_t i = 2; i < reduced.size(); ++i)
+            reduced[i].div_(parallel_->size());
+        result.stop = reduced[0].item<float>() > 0.0f;
+        batch.perSample = losses.to(torch::kDouble);
+        result.loss = batch.perSample.mean().item<double>();
+        // The logged per-σ view covers the whole batch: its t and σ are known on every rank.
         batch.t = noise.times.t;
         batch.sigma = sde_->std(batch.t) / sde_->meanCoeff(batch.t);
     }

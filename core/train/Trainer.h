@@ -1,7 +1,6 @@
 #pragma once
 #include "common/Rng.h"
 #include "data/Dataset.h"
-#include "distributed/DataParallel.h"
 #include "nn/ScoreModel.h"
 #include "objective/DenoisingScoreMatching.h"
 #include "train/Ema.h"
@@ -15,6 +14,8 @@
 
 namespace scorescope {
 
+class DataParallel;
+
 struct StepResult {
     int64_t step = 0;     // steps completed, including this one
     double loss = 0.0;
@@ -24,6 +25,7 @@ struct StepResult {
     // diagnostics and x_t are this rank's rows [shardBegin, shardEnd) only.
     LossBatch batch;
     int64_t shardBegin = 0, shardEnd = 0;
+    bool stop = false;  // a stop was asked for on some rank during this step (data parallel)
     // With gradient groups: per group g, ‖∇L_g‖ and its share ⟨∇L_g, ∇L⟩/‖∇L‖² of the total
     // gradient (the shares sum to 1), where L_g is the group's part of the batch loss.
     std::vector<double> groupGradientNorm, groupGradientShare;
@@ -48,7 +50,8 @@ public:
 
     // diagnostics: also the objective's per-sample diagnostics (STF weights), for a logging step.
     // groups: also each group's gradient share; costs one backward pass per occupied group.
-    StepResult step(bool diagnostics = false, const GradientGroups* groups = nullptr);
+    // stopAsked: this rank's vote to stop after this step, agreed in the step's collective.
+    StepResult step(bool diagnostics = false, const GradientGroups* groups = nullptr, bool stopAsked = false);
     int64_t stepCount() const { return step_; }
     void setTotalSteps(int64_t steps) { config_.steps = steps; }
 

@@ -1,6 +1,7 @@
 #include "train/TrainingSession.h"
 
 #include "common/Error.h"
+#include "distributed/DataParallel.h"
 #include "run/AtomicFile.h"
 #include "train/SampleSnapshot.h"
 #include "truth/MixtureTruth.h"
@@ -170,6 +171,8 @@ std::unique_ptr<TrainingSession> TrainingSession::resume(const std::string& path
 void TrainingSession::extendTo(int64_t steps)
 {
     trainer_->setTotalSteps(steps);
+    if (!writes())
+        return;
     writeFileAtomically(dir_.config(), toJson(trainer_->config()).dump(2) + "\n");
     log_->info("total steps set to {}", steps);
 }
@@ -195,17 +198,18 @@ void TrainingSession::run(const std::function<void(const TrainingProgress&)>& on
     // The auxiliary prior depends on the data and the SDE only: fitted once, before the first step.
     if (!trainer_->priorFitted())
         trainer_->fitPrior([this](const std::string& line) { log_->info("{}", line); });
-    // A stop request on any rank stops every rank at the same step.
-    const auto stopping = [&] {
-        const bool local = stop && stop->load();
-        auto* parallel = trainer_->parallel();
-        return parallel ? parallel->any(local, "the stop check after step " + std::to_string(trainer_->stepCount())) : local;
-    };
-    while (trainer_->stepCount() < cfg.steps && !stopping()) {
+    // Data parallel: a stop asked for on any rank is voted on in a step's collective, and every
+    // rank stops after that same step.
+    bool stopAgreed = false;
+    while (trainer_->stepCount() < cfg.steps && !stopAgreed) {
+        const bool stopAsked = stop && stop->load();
+        if (stopAsked && !trainer_->parallel())
+            break;
         const int64_t next = trainer_->stepCount() + 1;
         // STF's weight diagnostics and the per-bin gradients cost extra passes: logging steps only.
         const bool logStep = next % cfg.logEvery == 0 || next == cfg.steps;
-        const auto r = trainer_->step(logStep, logStep && cfg.gradientBins ? &groups : nullptr);
+        const auto r = trainer_->step(logStep, logStep && cfg.gradientBins ? &groups : nullptr, stopAsked);
+        stopAgreed = r.stop;
         ++windowSteps;
         if (writes())
             record(r);

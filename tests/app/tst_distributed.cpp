@@ -102,6 +102,8 @@ private Q_SLOTS:
     void twoProcessesEqualOneWithTheCombinedBatch();
     void resumeOnAnotherProcessCount();
     void killedRankEndsTheJob();
+    void stopOnOneRankStopsEveryRank();
+    void hungRankEndsTheJobAfterTheTimeout();
     void launcherStopsTheOthersWhenOneDies();
     void failureOnOneRankReachesEveryRank();
     void badEnvironment_data();
@@ -206,6 +208,48 @@ void TestDistributed::killedRankEndsTheJob()
     // The last checkpoint is whole.
     const auto kept = weightsOf(run);
     QVERIFY(kept.step >= 100 && kept.step % 10 == 0);
+}
+
+void TestDistributed::stopOnOneRankStopsEveryRank()
+{
+    // Ctrl-C reaches one process only (a launcher that does not forward it): the stop is voted on
+    // in the next step's collective, every rank stops after that step, and rank 0 checkpoints it.
+    const QString run = dir_.path() + "/stopped";
+    const int port = nextPort();
+    const auto args = toyRun(run, 1000000);
+    auto rank0 = startRank(0, 2, port, args), rank1 = startRank(1, 2, port, args);
+    QVERIFY(rank0->waitForStarted() && rank1->waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(MetricsLog::read((run + "/metrics.jsonl").toStdString()).size() >= 20, 60000);
+    ::kill(static_cast<pid_t>(rank1->processId()), SIGTERM);
+    QVERIFY(rank0->waitForFinished(30000) && rank1->waitForFinished(30000));
+    QCOMPARE(rank0->exitCode(), 130);
+    QCOMPARE(rank1->exitCode(), 130);
+    const QString said = rank0->readAllStandardError();
+    const auto at = QRegularExpression("interrupted at step (\\d+)").match(said);
+    QVERIFY2(at.hasMatch(), qPrintable(said));
+    QCOMPARE(weightsOf(run).step, at.captured(1).toLongLong());
+}
+
+void TestDistributed::hungRankEndsTheJobAfterTheTimeout()
+{
+    const QString run = dir_.path() + "/hung-rank";
+    const int port = nextPort();
+    auto args = toyRun(run, 1000000);
+    args << "--peer-timeout" << "5";
+    auto rank0 = startRank(0, 2, port, args), rank1 = startRank(1, 2, port, args);
+    QVERIFY(rank0->waitForStarted() && rank1->waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(MetricsLog::read((run + "/metrics.jsonl").toStdString()).size() >= 20, 60000);
+    ::kill(static_cast<pid_t>(rank1->processId()), SIGSTOP);  // alive, sockets open, silent
+    const auto stoppedAt = std::chrono::steady_clock::now();
+    QVERIFY(rank0->waitForFinished(30000));
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - stoppedAt).count();
+    qInfo("rank 0 stopped %.1f s after rank 1 hung (timeout 5 s)", seconds);
+    QVERIFY(seconds >= 4.0);  // it waited for the peer, as told
+    QCOMPARE(rank0->exitCode(), 1);
+    const QString err = rank0->readAllStandardError();
+    QVERIFY2(err.contains("rank 0 of 2 stops: lost contact during"), qPrintable(err));
+    ::kill(static_cast<pid_t>(rank1->processId()), SIGKILL);
+    rank1->waitForFinished();
 }
 
 void TestDistributed::launcherStopsTheOthersWhenOneDies()
