@@ -9,7 +9,7 @@ foreach(size 16 32 48 64 128 256)
   install(FILES ${PROJECT_SOURCE_DIR}/resources/icons/scorescope-${size}.png
           DESTINATION share/icons/hicolor/${size}x${size}/apps RENAME ${SCORESCOPE_APP_ID}.png)
 endforeach()
-install(DIRECTORY ${PROJECT_SOURCE_DIR}/resources/configs DESTINATION share/scorescope)
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/resources/configs ${PROJECT_SOURCE_DIR}/resources/presets DESTINATION share/scorescope)
 
 # Debian's documentation files: the copyright, and the changelog compressed reproducibly (-n).
 set(SCORESCOPE_CHANGELOG_GZ ${CMAKE_CURRENT_BINARY_DIR}/changelog.gz)
@@ -40,4 +40,6 @@ set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://github.com/scorescope/scorescope")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libopenblas0-openmp | libopenblas0")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "dataset-fashion-mnist")
+# Qt's own strings (standard buttons, file dialogs) in German and Japanese.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n")
 include(CPack)

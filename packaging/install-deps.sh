@@ -7,7 +7,7 @@ packages=(
   # toolchain
   build-essential cmake ninja-build ccache git pkg-config
   # libraries
-  qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools
+  qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
   libtorch-dev libgloo-dev libopencv-dev libspdlog-dev nlohmann-json3-dev zlib1g-dev
   # fast BLAS for LibTorch (the reference BLAS is ~10x slower)
   libopenblas0-openmp

@@ -1,6 +1,8 @@
 #include "InterfaceLanguage.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
+#include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
 #include <QTranslator>
@@ -29,9 +31,15 @@ QString chosenLanguage()
 
 void chooseLanguage(const QString& code) { QSettings().setValue("language", code); }
 
-bool installLanguage(const QString& code, QTranslator& translator)
+bool installLanguage(const QString& code, QTranslator& translator, QTranslator& qtTranslator)
 {
     const bool loaded = code == "system" ? translator.load(QLocale(), "scorescope", "_", ":/i18n")
                                          : code != "en" && translator.load(":/i18n/scorescope_" + code);
-    return loaded && QCoreApplication::installTranslator(&translator);
+    if (!loaded || !QCoreApplication::installTranslator(&translator))
+        return false;
+    // Qt's strings in the language ours were loaded for (the system's: the file's own suffix).
+    const QString language = code == "system" ? QFileInfo(translator.filePath()).baseName().section('_', 1) : code;
+    if (qtTranslator.load("qtbase_" + language, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&qtTranslator);
+    return true;
 }

@@ -17,6 +17,8 @@ bool isInterfaceLanguage(const QString& code);  // "system" or one of interfaceL
 QString chosenLanguage();
 void chooseLanguage(const QString& code);
 
-// Loads the compiled translation (:/i18n) for `code` into `translator` and installs it; false
-// when none applies (English, or a system locale without a translation).
-bool installLanguage(const QString& code, QTranslator& translator);
+// Loads the compiled translation (:/i18n) for `code` into `translator` and installs it, and Qt's
+// own (standard buttons, file dialogs: qtbase_<code> from Qt's translations, Debian's
+// qt6-translations-l10n) into `qtTranslator` where present; false when ours does not apply
+// (English, or a system locale without a translation).
+bool installLanguage(const QString& code, QTranslator& translator, QTranslator& qtTranslator);

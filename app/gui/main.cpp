@@ -76,8 +76,8 @@ int main(int argc, char** argv)
         qCritical("--language: expected system, en, de or ja, got %s", qPrintable(parser.value(language)));
         return 2;
     }
-    QTranslator translator;  // English needs none; a system language without one falls back to English
-    installLanguage(parser.isSet(language) ? parser.value(language) : chosenLanguage(), translator);
+    QTranslator translator, qtTranslator;  // English needs none; a system language without one falls back to English
+    installLanguage(parser.isSet(language) ? parser.value(language) : chosenLanguage(), translator, qtTranslator);
 
     MainWindow main;
     AnalysisView analysisView;

@@ -13,6 +13,7 @@
 #include <torch/torch.h>
 
 #include <QAbstractButton>
+#include <QComboBox>
 #include <QLabel>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -143,6 +144,38 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(matches(), 20000);
         QVERIFY2(!window_->statusBar()->currentMessage().contains("open a run first"),
                  qPrintable(window_->statusBar()->currentMessage()));
+    }
+
+    // The teaching mixtures are resources (resources/presets/*.json, the CLI's mixture JSON): each
+    // is in the preset menu and, chosen, becomes the canvas's mixture, weights summing to 1.
+    void resourcePresets_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<int>("components");
+        QTest::newRow("unequal-pair") << "unequal-pair" << 2;
+        QTest::newRow("close-pair") << "close-pair" << 2;
+        QTest::newRow("nested-scales") << "nested-scales" << 2;
+        QTest::newRow("correlated") << "correlated" << 2;
+        QTest::newRow("rare-mode") << "rare-mode" << 2;
+        QTest::newRow("ring8 (a core preset)") << "ring8" << 8;
+    }
+    void resourcePresets()
+    {
+        QFETCH(QString, name);
+        QFETCH(int, components);
+        auto* combo = window_->findChild<QComboBox*>("presetCombo");
+        const int index = combo->findText(name);
+        QVERIFY2(index >= 0, qPrintable(name));
+        combo->setCurrentIndex(index);
+        Q_EMIT combo->textActivated(name);
+        const auto& mixture = window_->playground()->canvas()->mixture();
+        QCOMPARE(static_cast<int>(mixture.components.size()), components);
+        double total = 0.0;
+        for (const auto& c : mixture.components)
+            total += c.weight;
+        QVERIFY(std::abs(total - 1.0) < 1e-12);
+        if (name == "correlated")  // the full covariance arrives whole
+            QCOMPARE(mixture.components[0].cxy, 0.9);
     }
 
     // Each wheel notch scales a component's standard deviations by 1.15.

@@ -1,6 +1,7 @@
 #include "playground/PlaygroundWindow.h"
 
 #include "common/Error.h"
+#include "data/MixtureJson.h"
 #include "playground/Lessons.h"
 #include "playground/MixtureCanvas.h"
 #include "playground/PlaygroundView.h"
@@ -11,7 +12,10 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMessageBox>
 #include <QSignalBlocker>
@@ -44,6 +48,9 @@ PlaygroundWindow::PlaygroundWindow(QWidget* parent)
     presets_->setObjectName("presetCombo");
     for (const auto& name : planarPresetNames())
         presets_->addItem(QString::fromStdString(name));
+    // Teaching mixtures, kept as mixture JSON (resources/presets; installed for scorescope-cli too).
+    for (const auto& file : QDir(":/presets").entryList({"*.json"}, QDir::Files, QDir::Name))
+        presets_->addItem(QFileInfo(file).completeBaseName());
     presets_->setToolTip(tr("Start from a preset mixture"));
     connect(presets_, &QComboBox::textActivated, this, &PlaygroundWindow::choosePreset);
     bar->addWidget(new QLabel(tr(" Preset ")));
@@ -114,6 +121,12 @@ PlaygroundWindow::~PlaygroundWindow()
 void PlaygroundWindow::choosePreset(const QString& name)
 {
     try {
+        QFile resource(":/presets/" + name + ".json");
+        if (resource.open(QIODevice::ReadOnly)) {
+            const auto origin = resource.fileName().toStdString();
+            setMixture(toPlanarMixture(parseMixtureJson(resource.readAll().toStdString(), origin), origin));
+            return;
+        }
         setMixture(planarPreset(name.toStdString()));
     } catch (const Error& e) {
         statusBar()->showMessage(QString::fromUtf8(e.what()), 8000);
