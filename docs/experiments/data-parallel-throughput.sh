@@ -23,7 +23,8 @@ PY
   echo "# $(date -u +%F) on $(nproc) cores: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
   printf '%-58s %8s %12s %14s %9s\n' "job" "procs" "steps/s" "samples/s" "speed-up"
 } | tee "$out"
-for job in "toy MLP 4x256, ring8, DSM, batch 512|--dataset ring8 --batch 512 --steps 600 --log-every 100" \
+for job in "toy MLP 2x16 (the collective's fixed cost), batch 512|--dataset ring8 --batch 512 --hidden 16 --depth 2 --steps 1500 --log-every 250" \
+           "toy MLP 4x256, ring8, DSM, batch 512|--dataset ring8 --batch 512 --steps 600 --log-every 100" \
            "toy MLP 4x256, ring8, STF n=1024 + ST k=1, batch 512|--dataset ring8 --batch 512 --objective stf --ref-size 1024 --st-k 1 --steps 400 --log-every 80" \
            "U-Net 1.6M, Fashion-MNIST 28x28, EDM, batch 64|--config resources/configs/fashion-mnist-edm.json --steps 36 --log-every 6"; do
   name=${job%%|*}; flags=${job#*|}
