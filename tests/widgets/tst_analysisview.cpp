@@ -1,6 +1,7 @@
 // The analysis charts read the CSVs of `scorescope-cli analyze` and draw every finite point.
 #include "analysis/AnalysisView.h"
 #include "charts/CurveChartView.h"
+#include "charts/LogScaleAxis.h"
 
 #include <QAbstractAxis>
 #include <QChart>
@@ -15,6 +16,8 @@ private Q_SLOTS:
     void badCsvNamesTheFile();
     void metricAgainstStepsCsv();
     void horizonCsvAndTablesAgainstT();
+    void logAxisLabels_data();
+    void logAxisLabels();
 
 private:
     QString write(const QString& name, const QString& text)
@@ -124,4 +127,27 @@ void TestAnalysisView::horizonCsvAndTablesAgainstT()
 }
 
 QTEST_MAIN(TestAnalysisView)
+// A log axis labels at most about six values, so that a short chart never elides them all.
+void TestAnalysisView::logAxisLabels_data()
+{
+    QTest::addColumn<double>("lo");
+    QTest::addColumn<double>("hi");
+    QTest::addColumn<QStringList>("labels");
+    QTest::newRow("within a decade") << 0.9 << 6.0 << QStringList{"1", "2", "5"};
+    QTest::newRow("two decades") << 0.03 << 2.0 << QStringList{"0.03", "0.1", "0.3", "1"};
+    QTest::newRow("loss scale") << 0.03 << 14.0 << QStringList{"0.1", "1", "10"};
+    QTest::newRow("five decades") << 1e-5 << 1.0 << QStringList{"1e-05", "0.0001", "0.001", "0.01", "0.1", "1"};
+    QTest::newRow("twelve decades") << 1e-12 << 1.0 << QStringList{"1e-12", "1e-10", "1e-08", "1e-06", "0.0001", "0.01", "1"};
+}
+
+void TestAnalysisView::logAxisLabels()
+{
+    QFETCH(double, lo);
+    QFETCH(double, hi);
+    QFETCH(QStringList, labels);
+    LogScaleAxis axis;
+    axis.setDataRange(lo, hi);
+    QCOMPARE(axis.categoriesLabels(), labels);
+}
+
 #include "tst_analysisview.moc"

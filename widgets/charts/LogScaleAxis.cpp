@@ -14,10 +14,13 @@ void LogScaleAxis::setDataRange(double lo, double hi)
     const double a = std::log10(lo), b = std::log10(hi);
     setRange(a, b);
     setStartValue(a);
-    // Fewer labels as the range widens: 1-2-5 within a few decades, decades only beyond, and every
-    // k-th decade past six, so that labels never crowd (Qt elides a label that overlaps the next).
+    // Fewer labels as the range widens — 1-2-5 within a decade, 1-3 within two, decades beyond and
+    // every k-th decade past six — at most about six, so that labels never crowd even on a short
+    // axis (Qt elides every label that overlaps the next, leaving a column of "…").
     const double decades = b - a;
-    const std::vector<double> mantissas = decades <= 3 ? std::vector<double>{1, 2, 5} : std::vector<double>{1};
+    const std::vector<double> mantissas = decades <= 1 ? std::vector<double>{1, 2, 5}
+                                          : decades <= 2 ? std::vector<double>{1, 3}
+                                                         : std::vector<double>{1};
     const int step = std::max(1, static_cast<int>(std::ceil(decades / 6.0)));
     for (int e = static_cast<int>(std::floor(a)); e <= static_cast<int>(std::ceil(b)); e += step)
         for (double m : mantissas) {
