@@ -7,6 +7,7 @@
 
 #include <c10/util/Exception.h>
 
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <functional>
@@ -30,6 +31,8 @@ int main(int argc, char** argv)
 {
     using namespace scorescope::cli;
     scorescope::retainFreedMemory();
+    // Past a file-size limit (ulimit -f) a write should fail and be reported, not kill the process.
+    std::signal(SIGXFSZ, SIG_IGN);
     const std::map<std::string, std::function<int(const std::vector<std::string>&)>> commands{
         {"train", trainCommand}, {"sample", sampleCommand}, {"eval", evalCommand}, {"analyze", analyzeCommand},
         {"fit-prior", fitPriorCommand}};

@@ -17,6 +17,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <csignal>
 #include <cstring>
 #include <memory>
 
@@ -24,6 +25,8 @@ int main(int argc, char** argv)
 {
     scorescope::retainFreedMemory();
     scorescope::keepThisThreadSerial();  // the UI thread; training threads set their own width
+    // Past a file-size limit (ulimit -f) a run's write should fail and be shown, not kill the program.
+    std::signal(SIGXFSZ, SIG_IGN);
     // --version and --help print and exit: they need no display, so no QApplication either.
     const bool textOnly = std::any_of(argv + 1, argv + argc, [](const char* a) {
         return !std::strcmp(a, "--version") || !std::strcmp(a, "-v") || !std::strcmp(a, "--help") ||

@@ -1,5 +1,7 @@
 #include "distributed/DataParallel.h"
 
+#include "common/ExceptionText.h"
+
 #include <torch/torch.h>
 
 #ifdef SCORESCOPE_HAVE_C10D
@@ -168,11 +170,6 @@ DataParallel::DataParallel(const ProcessEnvironment& env, const torch::Device& d
 }
 
 DataParallel::~DataParallel() = default;
-
-std::string DataParallel::firstLine(const std::string& text)
-{
-    return text.substr(0, text.find('\n'));  // c10::Error appends a backtrace
-}
 
 std::pair<int64_t, int64_t> DataParallel::shard(int64_t batch) const
 {

@@ -64,7 +64,6 @@ public:
     void abandon(const std::string& reason);
 
 private:
-    static std::string firstLine(const std::string& text);
     [[noreturn]] void peerLost(const std::string& what, const std::exception& cause);
     void publishFailure(const std::string& reason);
     std::string failureOfOthers();  // the failed rank's reason, acknowledged as read

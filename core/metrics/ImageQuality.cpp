@@ -76,7 +76,7 @@ ImageQuality::ImageQuality(const ImageDataset& data, const std::string& modelsDi
         torch::serialize::OutputArchive archive;
         net_->save(archive);
         archive.write("accuracy", torch::tensor(accuracy_), /*is_buffer=*/true);
-        writeAtomically(path, [&](const std::string& tmp) { archive.save_to(tmp); });
+        writeArchiveAtomically(path, archive);
         spdlog::info("trained the {} feature classifier: test accuracy {:.3f}; cached in {}", data.name(), accuracy_, path);
     }
     net_->eval();

@@ -1,6 +1,9 @@
 #include "run/AtomicFile.h"
 
 #include "common/Error.h"
+#include "common/ExceptionText.h"
+
+#include <torch/serialize/output-archive.h>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -9,31 +12,41 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 namespace scorescope {
 
 namespace {
-void syncPath(const std::string& path)
+// fsync: on a full disk a write can succeed into the page cache and fail only here.
+void syncPath(const std::string& path, bool required)
 {
     const int fd = ::open(path.c_str(), O_RDONLY);
-    if (fd >= 0) {
-        ::fsync(fd);
+    const bool synced = fd >= 0 && ::fsync(fd) == 0;
+    const int error = errno;
+    if (fd >= 0)
         ::close(fd);
-    }
+    if (required && !synced)
+        throw Error(path, std::string("cannot write to disk: ") + std::strerror(error));
 }
 }
 
 void writeAtomically(const std::string& path, const std::function<void(const std::string&)>& writer)
 {
     const std::string tmp = path + ".tmp";
-    writer(tmp);
-    syncPath(tmp);
+    try {
+        writer(tmp);
+        syncPath(tmp, /*required=*/true);
+    } catch (const std::exception& e) {  // Error, or c10::Error from a torch archive
+        std::error_code ignored;
+        std::filesystem::remove(tmp, ignored);
+        throw Error(path, "not written (" + firstLine(e.what()) + "); the previous version is kept");
+    }
     std::error_code ec;
     std::filesystem::rename(tmp, path, ec);
     if (ec)
         throw Error(path, "cannot replace file: " + ec.message());
     const auto parent = std::filesystem::path(path).parent_path();
-    syncPath(parent.empty() ? "." : parent.string());
+    syncPath(parent.empty() ? "." : parent.string(), /*required=*/false);  // some file systems refuse a directory fsync
 }
 
 void writeFileAtomically(const std::string& path, const std::string& content)
@@ -47,6 +60,13 @@ void writeFileAtomically(const std::string& path, const std::string& content)
         if (!out)
             throw Error(tmp, "write failed");
     });
+}
+
+void writeArchiveAtomically(const std::string& path, torch::serialize::OutputArchive& archive)
+{
+    std::ostringstream bytes;
+    archive.save_to(bytes);
+    writeFileAtomically(path, bytes.str());
 }
 
 } // namespace scorescope

@@ -3,6 +3,8 @@
 #include "common/Error.h"
 #include "run/AtomicFile.h"
 
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <sstream>
 
@@ -100,8 +102,12 @@ void MetricsLog::append(const nlohmann::ordered_json& row)
     }
     jsonl_ << row.dump() << "\n";
     jsonl_.flush();
+    if (!jsonl_)
+        throw Error(jsonlPath_, std::string("cannot append a metrics row: ") + std::strerror(errno));
     csv_ << csvLine(columns_, row);
     csv_.flush();
+    if (!csv_)
+        throw Error(csvPath_, std::string("cannot append a metrics row: ") + std::strerror(errno));
 }
 
 } // namespace scorescope

@@ -200,7 +200,7 @@ void Trainer::saveCheckpoint(const std::string& path) const
         prior_->save(priorArchive);
         archive.write("prior", priorArchive);
     }
-    writeAtomically(path, [&](const std::string& tmp) { archive.save_to(tmp); });
+    writeArchiveAtomically(path, archive);
 }
 
 namespace {

@@ -3,6 +3,7 @@
 #include "common/Error.h"
 #include "distributed/DataParallel.h"
 #include "run/AtomicFile.h"
+#include "run/RunLock.h"
 #include "train/SampleSnapshot.h"
 #include "truth/MixtureTruth.h"
 
@@ -129,15 +130,18 @@ std::unique_ptr<TrainingSession> TrainingSession::create(const std::string& path
     std::unique_ptr<TrainingSession> session;
     const bool leads = !parallel || parallel->leads();
     startTogether(parallel, "starting the run in " + path, [&] {
+        std::unique_ptr<RunLock> lock;
         if (leads) {
-            if (fs::exists(dir.config()))
-                throw Error(path, "already holds a run (config.json exists); use --resume to continue it or choose another --out");
             std::error_code ec;
             fs::create_directories(path, ec);
             if (ec)
                 throw Error(path, "cannot create run directory: " + ec.message());
+            lock = std::make_unique<RunLock>(path);
+            if (fs::exists(dir.config()))
+                throw Error(path, "already holds a run (config.json exists); use --resume to continue it or choose another --out");
         }
         session.reset(new TrainingSession(dir, config, parallel));
+        session->lock_ = std::move(lock);
         if (leads) {
             // The trainer resolves automatic values (σ_d); the written config is the resolved one.
             writeFileAtomically(dir.config(), toJson(session->trainer().config()).dump(2) + "\n");
@@ -157,7 +161,9 @@ std::unique_ptr<TrainingSession> TrainingSession::resume(const std::string& path
     startTogether(parallel, "resuming the run in " + path, [&] {
         if (!fs::exists(dir.config()))
             throw Error(path, "is not a run directory (no config.json)");
+        auto lock = !parallel || parallel->leads() ? std::make_unique<RunLock>(path) : nullptr;
         session.reset(new TrainingSession(dir, readTrainConfig(dir.config()), parallel));
+        session->lock_ = std::move(lock);
         if (fs::exists(dir.checkpoint()))
             session->trainer().loadCheckpoint(dir.checkpoint());
         if (session->metrics_)

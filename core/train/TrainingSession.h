@@ -13,6 +13,8 @@ namespace spdlog { class logger; }
 
 namespace scorescope {
 
+class RunLock;
+
 struct TrainingProgress {
     int64_t step = 0, total = 0;
     double loss = 0.0;
@@ -25,7 +27,8 @@ struct TrainingProgress {
 // worker thread both drive this.
 class TrainingSession {
 public:
-    // A new run in `dir` (created; refuses a directory that already holds a run).
+    // A new run in `dir` (created; refuses a directory that already holds a run). Creating and
+    // resuming take the directory's writer lock (RunLock): a second writer is refused.
     // With `parallel`, every rank trains and rank 0 alone writes the run directory.
     static std::unique_ptr<TrainingSession> create(const std::string& dir, const TrainConfig& config,
                                                    std::shared_ptr<DataParallel> parallel = nullptr);
@@ -55,6 +58,7 @@ private:
     nlohmann::ordered_json binsWithTimes(nlohmann::ordered_json bins) const;
 
     RunDirectory dir_;
+    std::unique_ptr<RunLock> lock_;  // the writer's (RunLock); none on ranks other than 0
     std::unique_ptr<Trainer> trainer_;
     std::unique_ptr<MetricsLog> metrics_;  // null on ranks other than 0
     std::unique_ptr<BinnedStatistics> bins_;     // per-sample loss, every step

@@ -8,6 +8,8 @@
 #include "train/Trainer.h"
 #include "truth/MixtureTruth.h"
 
+#include "SignalProcess.h"
+
 #include <QtTest/QtTest>
 #include <torch/torch.h>
 
@@ -212,7 +214,7 @@ void TestCli::killDuringTrainingThenResume()
     QVERIFY(p.waitForStarted());
     // Kill once a few checkpoints have been written: mid-run, possibly mid-write.
     QTRY_VERIFY_WITH_TIMEOUT(MetricsLog::read((killed + "/metrics.jsonl").toStdString()).size() >= 120, 60000);
-    ::kill(static_cast<pid_t>(p.processId()), SIGKILL);
+    QVERIFY(signalProcess(p, SIGKILL));
     QVERIFY(p.waitForFinished());
     QCOMPARE(p.exitStatus(), QProcess::CrashExit);
 

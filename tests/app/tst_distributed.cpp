@@ -4,6 +4,8 @@
 #include "run/MetricsLog.h"
 #include "train/Trainer.h"
 
+#include "SignalProcess.h"
+
 #include <QtTest/QtTest>
 #include <torch/torch.h>
 
@@ -195,7 +197,7 @@ void TestDistributed::killedRankEndsTheJob()
     auto rank0 = startRank(0, 2, port, args), rank1 = startRank(1, 2, port, args);
     QVERIFY(rank0->waitForStarted() && rank1->waitForStarted());
     QTRY_VERIFY_WITH_TIMEOUT(MetricsLog::read((run + "/metrics.jsonl").toStdString()).size() >= 20, 60000);
-    ::kill(static_cast<pid_t>(rank1->processId()), SIGKILL);
+    QVERIFY(signalProcess(*rank1, SIGKILL));
     const auto killedAt = std::chrono::steady_clock::now();
     // A killed rank's sockets close: the survivor stops at its next collective, not at the timeout.
     QVERIFY(rank0->waitForFinished(30000));
@@ -220,7 +222,7 @@ void TestDistributed::stopOnOneRankStopsEveryRank()
     auto rank0 = startRank(0, 2, port, args), rank1 = startRank(1, 2, port, args);
     QVERIFY(rank0->waitForStarted() && rank1->waitForStarted());
     QTRY_VERIFY_WITH_TIMEOUT(MetricsLog::read((run + "/metrics.jsonl").toStdString()).size() >= 20, 60000);
-    ::kill(static_cast<pid_t>(rank1->processId()), SIGTERM);
+    QVERIFY(signalProcess(*rank1, SIGTERM));
     QVERIFY(rank0->waitForFinished(30000) && rank1->waitForFinished(30000));
     QCOMPARE(rank0->exitCode(), 130);
     QCOMPARE(rank1->exitCode(), 130);
@@ -239,7 +241,7 @@ void TestDistributed::hungRankEndsTheJobAfterTheTimeout()
     auto rank0 = startRank(0, 2, port, args), rank1 = startRank(1, 2, port, args);
     QVERIFY(rank0->waitForStarted() && rank1->waitForStarted());
     QTRY_VERIFY_WITH_TIMEOUT(MetricsLog::read((run + "/metrics.jsonl").toStdString()).size() >= 20, 60000);
-    ::kill(static_cast<pid_t>(rank1->processId()), SIGSTOP);  // alive, sockets open, silent
+    QVERIFY(signalProcess(*rank1, SIGSTOP));  // alive, sockets open, silent
     const auto stoppedAt = std::chrono::steady_clock::now();
     QVERIFY(rank0->waitForFinished(30000));
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - stoppedAt).count();
@@ -248,7 +250,7 @@ void TestDistributed::hungRankEndsTheJobAfterTheTimeout()
     QCOMPARE(rank0->exitCode(), 1);
     const QString err = rank0->readAllStandardError();
     QVERIFY2(err.contains("rank 0 of 2 stops: lost contact during"), qPrintable(err));
-    ::kill(static_cast<pid_t>(rank1->processId()), SIGKILL);
+    QVERIFY(signalProcess(*rank1, SIGKILL));
     rank1->waitForFinished();
 }
 
