@@ -1,6 +1,7 @@
 #include "data/ImageDataset.h"
 
 #include "common/Error.h"
+#include "common/ExceptionText.h"
 #include "common/Rng.h"
 #include "data/IdxFile.h"
 
@@ -111,7 +112,12 @@ std::unique_ptr<ImageDataset> loadImageFolder(const std::string& dir, const Imag
     const int64_t C = options.gray ? 1 : 3, S = options.size;
     auto all = torch::empty({static_cast<int64_t>(files.size()), C, S, S}, torch::kUInt8);
     for (size_t i = 0; i < files.size(); ++i) {
-        cv::Mat img = cv::imread(files[i].string(), options.gray ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
+        cv::Mat img;
+        try {  // OpenCV asserts on some headers (a width past its limit) instead of failing the read
+            img = cv::imread(files[i].string(), options.gray ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
+        } catch (const cv::Exception& e) {
+            throw Error(files[i].string(), "cannot be decoded as an image (" + firstLine(e.what()) + ")");
+        }
         if (img.empty())
             throw Error(files[i].string(), "cannot be decoded as an image");
         if (!options.gray)

@@ -1,0 +1,29 @@
+// A checkpoint from someone else: readCheckpointConfig and loadCheckpoint give an Error or a
+// loaded run, never a crash (the archive is a zip of pickled tensors, read by LibTorch).
+#include "FuzzInput.h"
+#include "common/Error.h"
+#include "train/Trainer.h"
+
+#include <memory>
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
+{
+    // One small trainer for all inputs (the seed corpus's checkpoints are of this network).
+    static const auto trainer = [] {
+        scorescope::TrainConfig config;
+        config.model.hidden = 16;
+        config.model.depth = 2;
+        config.objective.referenceSize = 16;
+        return std::make_unique<scorescope::Trainer>(config);
+    }();
+    const auto path = fuzz::writeInput(data, size, "checkpoint.pt");
+    try {
+        scorescope::readCheckpointConfig(path);
+    } catch (const scorescope::Error&) {
+    }
+    try {
+        trainer->loadCheckpoint(path);
+    } catch (const scorescope::Error&) {
+    }
+    return 0;
+}
