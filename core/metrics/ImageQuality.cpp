@@ -4,7 +4,7 @@
 #include "common/Rng.h"
 #include "data/ImageDataset.h"
 #include "metrics/FrechetDistance.h"
-#include "run/AtomicFile.h"
+#include "run/TensorArchive.h"
 
 #include <spdlog/spdlog.h>
 #include <torch/torch.h>
@@ -35,15 +35,12 @@ ImageQuality::ImageQuality(const ImageDataset& data, const std::string& modelsDi
     bool loaded = false;
     if (fs::exists(path)) {
         try {
-            torch::serialize::InputArchive archive;
-            archive.load_from(path);
-            net_->load(archive);
-            torch::Tensor acc;
-            archive.read("accuracy", acc, /*is_buffer=*/true);
-            accuracy_ = acc.item<double>();
+            const auto archive = TensorArchive::load(path);
+            readModule(archive.nested("net"), *net_);
+            accuracy_ = archive.tensor("accuracy").item<double>();
             loaded = true;
-        } catch (const c10::Error&) {
-            spdlog::warn("{}: unreadable cached classifier, training a new one", path);
+        } catch (const std::exception& e) {  // Error, or c10::Error from a malformed record
+            spdlog::warn("{}: unreadable cached classifier ({}), training a new one", path, e.what());
             net_ = FeatureClassifier(shape[0], shape[1]);
         }
     }
@@ -73,10 +70,11 @@ ImageQuality::ImageQuality(const ImageDataset& data, const std::string& modelsDi
         }
         accuracy_ = double(correct) / double(test.size(0));
         fs::create_directories(modelsDir);
-        torch::serialize::OutputArchive archive;
-        net_->save(archive);
-        archive.write("accuracy", torch::tensor(accuracy_), /*is_buffer=*/true);
-        writeArchiveAtomically(path, archive);
+        TensorArchive archive, net;
+        writeModule(net, *net_);
+        archive.write("net", net);
+        archive.write("accuracy", torch::tensor(accuracy_));
+        archive.save(path);
         spdlog::info("trained the {} feature classifier: test accuracy {:.3f}; cached in {}", data.name(), accuracy_, path);
     }
     net_->eval();

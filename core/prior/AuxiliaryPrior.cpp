@@ -6,9 +6,9 @@
 #include "prior/FlowPrior.h"
 #include "prior/GaussianPrior.h"
 #include "prior/MixturePrior.h"
+#include "run/TensorArchive.h"
 #include "sde/Sde.h"
 
-#include <torch/serialize/archive.h>
 #include <torch/torch.h>
 
 #include <spdlog/fmt/fmt.h>
@@ -71,20 +71,20 @@ std::shared_ptr<Prior> makePrior(const PriorConfig& c, const Sde& sde, const Dat
     return prior;
 }
 
-std::shared_ptr<Prior> loadPrior(torch::serialize::InputArchive& archive, const std::string& origin)
+std::shared_ptr<Prior> loadPrior(const TensorArchive& archive, const std::string& origin)
 {
-    c10::IValue kind;
-    if (!archive.try_read("kind", kind) || !kind.isString())
+    if (!archive.hasText("kind"))
         throw Error(origin, "the auxiliary prior has no kind");
-    const auto name = kind.toStringRef();
+    const auto name = archive.text("kind");
     try {
         if (name == "gmm")
             return MixturePrior::load(archive);
         if (name == "flow")
             return FlowPrior::load(archive);
         if (name == "gaussian") {
-            torch::Tensor std;
-            archive.read("std", std);
+            const auto std = archive.tensor("std");
+            if (std.numel() != 1 || !(std.item<double>() > 0.0))
+                throw Error("the Gaussian prior's std is not one positive number");
             return std::make_shared<GaussianPrior>(std.item<double>());
         }
     } catch (const Error& e) {

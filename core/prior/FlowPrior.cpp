@@ -2,9 +2,9 @@
 
 #include "common/Error.h"
 #include "common/Rng.h"
+#include "run/TensorArchive.h"
 
 #include <torch/optim/adam.h>
-#include <torch/serialize/archive.h>
 #include <torch/torch.h>
 
 #include <cmath>
@@ -55,28 +55,25 @@ torch::Tensor FlowPrior::sample(int64_t n, const std::vector<int64_t>& sampleSha
     return flow_->inverse(z).reshape(shape).to(options);
 }
 
-void FlowPrior::save(torch::serialize::OutputArchive& archive) const
+void FlowPrior::save(TensorArchive& archive) const
 {
-    archive.write("kind", c10::IValue(kind()));
+    archive.write("kind", kind());
     const auto& o = flow_->options;
     archive.write("shape", torch::tensor({o.dim(), o.layers(), o.hidden()}, torch::kLong));
-    torch::serialize::OutputArchive weights;
-    flow_->save(weights);
+    TensorArchive weights;
+    writeModule(weights, *flow_);
     archive.write("flow", weights);
 }
 
-std::shared_ptr<FlowPrior> FlowPrior::load(torch::serialize::InputArchive& archive)
+std::shared_ptr<FlowPrior> FlowPrior::load(const TensorArchive& archive)
 {
-    torch::Tensor shape;
-    archive.read("shape", shape);
+    const auto shape = archive.tensor("shape");
     // Bounded before anything is allocated: a checkpoint is data from anywhere.
     if (shape.numel() != 3 || shape.min().item<int64_t>() < 1 || shape[0].item<int64_t>() < 2 ||
         shape[0].item<int64_t>() > (1 << 22) || shape[1].item<int64_t>() > 256 || shape[2].item<int64_t>() > (1 << 14))
         throw Error("the auxiliary flow's shape record is invalid");
     CouplingFlow flow(CouplingFlowOptions(shape[0].item<int64_t>()).layers(shape[1].item<int64_t>()).hidden(shape[2].item<int64_t>()));
-    torch::serialize::InputArchive weights;
-    archive.read("flow", weights);
-    flow->load(weights);
+    readModule(archive.nested("flow"), *flow);
     return std::make_shared<FlowPrior>(flow);
 }
 

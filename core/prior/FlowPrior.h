@@ -27,8 +27,8 @@ public:
     torch::Tensor logProb(const torch::Tensor& x) const override;
     torch::Tensor sample(int64_t n, const std::vector<int64_t>& sampleShape, Rng& rng,
                          const torch::TensorOptions& options) const override;
-    void save(torch::serialize::OutputArchive& archive) const override;
-    static std::shared_ptr<FlowPrior> load(torch::serialize::InputArchive& archive);
+    void save(TensorArchive& archive) const override;
+    static std::shared_ptr<FlowPrior> load(const TensorArchive& archive);
 
 private:
     mutable CouplingFlow flow_;  // evaluated in eval mode under no_grad; LibTorch's forward is non-const

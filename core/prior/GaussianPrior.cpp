@@ -2,7 +2,7 @@
 
 #include "common/Rng.h"
 
-#include <torch/serialize/archive.h>
+#include "run/TensorArchive.h"
 #include <torch/torch.h>
 
 #include <cmath>
@@ -25,9 +25,9 @@ torch::Tensor GaussianPrior::sample(int64_t n, const std::vector<int64_t>& sampl
     return rng.normal(shape, options) * std_;
 }
 
-void GaussianPrior::save(torch::serialize::OutputArchive& archive) const
+void GaussianPrior::save(TensorArchive& archive) const
 {
-    archive.write("kind", c10::IValue(kind()));
+    archive.write("kind", kind());
     archive.write("std", torch::tensor(std_, torch::kDouble));
 }
 

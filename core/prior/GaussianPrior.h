@@ -11,7 +11,7 @@ public:
     torch::Tensor logProb(const torch::Tensor& x) const override;
     torch::Tensor sample(int64_t n, const std::vector<int64_t>& sampleShape, Rng& rng,
                          const torch::TensorOptions& options) const override;
-    void save(torch::serialize::OutputArchive& archive) const override;
+    void save(TensorArchive& archive) const override;
     double std() const { return std_; }
 
 private:

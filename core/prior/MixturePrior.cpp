@@ -2,8 +2,8 @@
 
 #include "common/Error.h"
 #include "common/Rng.h"
+#include "run/TensorArchive.h"
 
-#include <torch/serialize/archive.h>
 #include <torch/torch.h>
 
 #include <cmath>
@@ -165,20 +165,17 @@ std::shared_ptr<MixturePrior> MixturePrior::fitOnce(const torch::Tensor& data, c
     return model;
 }
 
-void MixturePrior::save(torch::serialize::OutputArchive& archive) const
+void MixturePrior::save(TensorArchive& archive) const
 {
-    archive.write("kind", c10::IValue(kind()));
+    archive.write("kind", kind());
     archive.write("weights", weights_);
     archive.write("means", means_);
     archive.write("scale", scale_);
 }
 
-std::shared_ptr<MixturePrior> MixturePrior::load(torch::serialize::InputArchive& archive)
+std::shared_ptr<MixturePrior> MixturePrior::load(const TensorArchive& archive)
 {
-    torch::Tensor weights, means, scale;
-    archive.read("weights", weights);
-    archive.read("means", means);
-    archive.read("scale", scale);
+    const auto weights = archive.tensor("weights"), means = archive.tensor("means"), scale = archive.tensor("scale");
     const bool ok = weights.dim() == 1 && means.dim() == 2 && means.size(0) == weights.size(0) &&
                     (scale.dim() == 2 || scale.dim() == 3) && scale.size(0) == weights.size(0) &&
                     scale.size(1) == means.size(1) && (scale.dim() == 2 || scale.size(2) == means.size(1));

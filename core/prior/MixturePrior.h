@@ -31,8 +31,8 @@ public:
     torch::Tensor logProb(const torch::Tensor& x) const override;
     torch::Tensor sample(int64_t n, const std::vector<int64_t>& sampleShape, Rng& rng,
                          const torch::TensorOptions& options) const override;
-    void save(torch::serialize::OutputArchive& archive) const override;
-    static std::shared_ptr<MixturePrior> load(torch::serialize::InputArchive& archive);
+    void save(TensorArchive& archive) const override;
+    static std::shared_ptr<MixturePrior> load(const TensorArchive& archive);
 
     bool fullCovariance() const { return scale_.dim() == 3; }
     const torch::Tensor& weights() const { return weights_; }

@@ -4,11 +4,11 @@
 #include <string>
 #include <vector>
 
-namespace torch::serialize { class OutputArchive; class InputArchive; }
 
 namespace scorescope {
 
 class Rng;
+class TensorArchive;
 
 // The law of x_T that the reverse process starts from and that the likelihood uses as its prior
 // term: the SDE's Gaussian, or an auxiliary density model fitted to the forward marginal p_T
@@ -23,10 +23,10 @@ public:
     virtual torch::Tensor sample(int64_t n, const std::vector<int64_t>& sampleShape, Rng& rng,
                                  const torch::TensorOptions& options) const = 0;
     // Into a checkpoint: "kind" and the fitted parameters, data only.
-    virtual void save(torch::serialize::OutputArchive& archive) const = 0;
+    virtual void save(TensorArchive& archive) const = 0;
 };
 
 // What a checkpoint's "prior" archive holds back as a Prior; throws Error naming `origin`.
-std::shared_ptr<Prior> loadPrior(torch::serialize::InputArchive& archive, const std::string& origin);
+std::shared_ptr<Prior> loadPrior(const TensorArchive& archive, const std::string& origin);
 
 } // namespace scorescope

@@ -3,8 +3,6 @@
 #include "common/Error.h"
 #include "common/ExceptionText.h"
 
-#include <torch/serialize/output-archive.h>
-
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -12,7 +10,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 namespace scorescope {
 
@@ -60,13 +57,6 @@ void writeFileAtomically(const std::string& path, const std::string& content)
         if (!out)
             throw Error(tmp, "write failed");
     });
-}
-
-void writeArchiveAtomically(const std::string& path, torch::serialize::OutputArchive& archive)
-{
-    std::ostringstream bytes;
-    archive.save_to(bytes);
-    writeFileAtomically(path, bytes.str());
 }
 
 } // namespace scorescope

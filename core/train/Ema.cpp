@@ -1,6 +1,7 @@
 #include "train/Ema.h"
 
 #include "common/Error.h"
+#include "run/TensorArchive.h"
 
 #include <torch/torch.h>
 
@@ -29,18 +30,17 @@ void Ema::copyTo(torch::nn::Module& module) const
         params[i].copy_(shadow_[i]);
 }
 
-void Ema::save(torch::serialize::OutputArchive& archive) const
+void Ema::save(TensorArchive& archive) const
 {
     for (size_t i = 0; i < shadow_.size(); ++i)
         archive.write("p" + std::to_string(i), shadow_[i]);
 }
 
-void Ema::load(torch::serialize::InputArchive& archive)
+void Ema::load(const TensorArchive& archive)
 {
     for (auto& tensor : shadow_) {
-        torch::Tensor loaded;
-        archive.read("p" + std::to_string(&tensor - shadow_.data()), loaded);
-        if (loaded.sizes() != tensor.sizes())
+        const auto loaded = archive.tensor("p" + std::to_string(&tensor - shadow_.data()));
+        if (loaded.sizes() != tensor.sizes() || loaded.scalar_type() != tensor.scalar_type())
             throw Error("EMA weights do not match the network");
         tensor.copy_(loaded);
     }

@@ -1,10 +1,11 @@
 #pragma once
 #include <torch/nn/module.h>
-#include <torch/serialize/archive.h>
 
 #include <vector>
 
 namespace scorescope {
+
+class TensorArchive;
 
 // Exponential moving average of a module's parameters (buffers are copied as they are).
 class Ema {
@@ -14,8 +15,8 @@ public:
     void update(const torch::nn::Module& module);
     void copyTo(torch::nn::Module& module) const;  // module must have the same architecture
 
-    void save(torch::serialize::OutputArchive& archive) const;
-    void load(torch::serialize::InputArchive& archive);
+    void save(TensorArchive& archive) const;
+    void load(const TensorArchive& archive);
 
 private:
     double decay_;

@@ -3,7 +3,7 @@
 #include "common/Error.h"
 #include "distributed/DataParallel.h"
 #include "prior/GaussianPrior.h"
-#include "run/AtomicFile.h"
+#include "run/TensorArchive.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
@@ -182,93 +182,126 @@ StepResult Trainer::step(bool diagnostics, const GradientGroups* groups, bool st
     return result;
 }
 
+namespace {
+
+// Adam's per-parameter state (step, first and second moments), in the order of the parameters.
+// The state map's key is the parameter's TensorImpl: as a string in LibTorch 1.13, as the pointer
+// in later versions.
+template <class Map>
+auto stateKey(const Map&, const torch::Tensor& p)
+{
+    if constexpr (std::is_same_v<typename Map::key_type, std::string>)
+        return c10::guts::to_string(p.unsafeGetTensorImpl());
+    else
+        return static_cast<typename Map::key_type>(p.unsafeGetTensorImpl());
+}
+
+void writeAdam(TensorArchive& archive, torch::optim::Adam& adam)
+{
+    auto& state = adam.state();
+    const auto params = adam.param_groups().at(0).params();
+    for (size_t i = 0; i < params.size(); ++i) {
+        const auto it = state.find(stateKey(state, params[i]));
+        if (it == state.end())
+            continue;  // no step taken yet
+        const auto& s = static_cast<const torch::optim::AdamParamState&>(*it->second);
+        const std::string key = std::to_string(i);
+        archive.write(key + "/step", torch::tensor(static_cast<int64_t>(s.step()), torch::kLong));
+        archive.write(key + "/exp_avg", s.exp_avg());
+        archive.write(key + "/exp_avg_sq", s.exp_avg_sq());
+    }
+}
+
+void readAdam(const TensorArchive& archive, torch::optim::Adam& adam)
+{
+    auto& state = adam.state();
+    state.clear();
+    const auto params = adam.param_groups().at(0).params();
+    for (size_t i = 0; i < params.size(); ++i) {
+        const std::string key = std::to_string(i);
+        if (!archive.hasNested(key))
+            continue;
+        const auto step = archive.tensor(key + "/step"), avg = archive.tensor(key + "/exp_avg"),
+                   avgSq = archive.tensor(key + "/exp_avg_sq");
+        if (step.numel() != 1 || step.scalar_type() != torch::kLong || avg.sizes() != params[i].sizes() ||
+            avgSq.sizes() != params[i].sizes() || avg.scalar_type() != params[i].scalar_type() ||
+            avgSq.scalar_type() != params[i].scalar_type())
+            throw Error(archive.origin(), "the optimizer state does not match this network");
+        auto s = std::make_unique<torch::optim::AdamParamState>();
+        s->step(step.item<int64_t>());
+        s->exp_avg(avg.to(params[i].device()));
+        s->exp_avg_sq(avgSq.to(params[i].device()));
+        state[stateKey(state, params[i])] = std::move(s);
+    }
+}
+
+} // namespace
+
 void Trainer::saveCheckpoint(const std::string& path) const
 {
-    torch::serialize::OutputArchive archive;
-    archive.write("config", c10::IValue(toJson(config_).dump()));
+    TensorArchive archive, model, ema, optimizer;
+    archive.write("config", toJson(config_).dump());
     archive.write("step", torch::tensor(step_, torch::kLong));
     archive.write("rng", rng_.state());
-    torch::serialize::OutputArchive modelArchive, emaArchive, optimArchive;
-    model_->save(modelArchive);
-    ema_->save(emaArchive);
-    optimizer_->save(optimArchive);
-    archive.write("model", modelArchive);
-    archive.write("ema", emaArchive);
-    archive.write("optimizer", optimArchive);
+    writeModule(model, *model_);
+    ema_->save(ema);
+    writeAdam(optimizer, *optimizer_);
+    archive.write("model", model);
+    archive.write("ema", ema);
+    archive.write("optimizer", optimizer);
     if (config_.prior.auxiliary() && prior_) {
-        torch::serialize::OutputArchive priorArchive;
-        prior_->save(priorArchive);
-        archive.write("prior", priorArchive);
+        TensorArchive prior;
+        prior_->save(prior);
+        archive.write("prior", prior);
     }
-    writeArchiveAtomically(path, archive);
+    archive.save(path);
 }
 
 namespace {
-void openArchive(torch::serialize::InputArchive& archive, const std::string& path)
-{
-    if (!std::filesystem::exists(path))
-        throw Error(path, "checkpoint not found");
-    try {
-        archive.load_from(path);
-    } catch (const std::exception&) {  // c10::Error, or the archive parser's std::runtime_error
-        throw Error(path, "not a readable checkpoint (truncated or not written by scorescope)");
-    }
-}
 
-TrainConfig configOf(torch::serialize::InputArchive& archive, const std::string& path)
+TrainConfig configOf(const TensorArchive& archive, const std::string& path)
 {
-    c10::IValue value;
-    if (!archive.try_read("config", value) || !value.isString())
+    if (!archive.hasText("config"))
         throw Error(path, "checkpoint has no config");
     try {
-        return trainConfigFromJson(nlohmann::json::parse(value.toStringRef()), path);
+        return trainConfigFromJson(nlohmann::json::parse(archive.text("config")), path);
     } catch (const nlohmann::json::exception& e) {
         throw Error(path, std::string("checkpoint config is corrupt: ") + e.what());
     }
 }
+
+TensorArchive openCheckpoint(const std::string& path)
+{
+    if (!std::filesystem::exists(path))
+        throw Error(path, "checkpoint not found");
+    return TensorArchive::load(path);
 }
 
-namespace {
-std::vector<std::vector<int64_t>> shapes(const torch::nn::Module& m)
-{
-    std::vector<std::vector<int64_t>> out;
-    for (const auto& p : m.parameters())
-        out.push_back(p.sizes().vec());
-    return out;
-}
-}
+} // namespace
 
 void Trainer::loadCheckpoint(const std::string& path)
 {
-    torch::serialize::InputArchive archive;
-    openArchive(archive, path);
+    const auto archive = openCheckpoint(path);
     try {
-        torch::Tensor step, rngState;
-        archive.read("step", step);
-        archive.read("rng", rngState);
-        torch::serialize::InputArchive modelArchive, emaArchive, optimArchive;
-        archive.read("model", modelArchive);
-        archive.read("ema", emaArchive);
-        archive.read("optimizer", optimArchive);
-        // LibTorch resizes tensors to whatever the archive holds; a different architecture must fail.
-        const auto expected = shapes(*model_);
-        model_->load(modelArchive);
-        if (shapes(*model_) != expected)
-            throw Error("checkpoint holds a different network architecture than this run's config");
+        const auto step = archive.tensor("step"), rngState = archive.tensor("rng");
+        if (step.numel() != 1 || step.scalar_type() != torch::kLong || step.item<int64_t>() < 0)
+            throw Error("the step record is not one non-negative integer");
+        // Everything is checked against this run's network before any of it is applied.
+        readModule(archive.nested("model"), *model_);
         model_->to(device_);
-        ema_->load(emaArchive);
-        optimizer_->load(optimArchive);
+        ema_->load(archive.nested("ema"));
+        readAdam(archive.nested("optimizer"), *optimizer_);
         rng_.setState(rngState);
         step_ = step.item<int64_t>();
-        torch::serialize::InputArchive priorArchive;
-        if (config_.prior.auxiliary() && archive.try_read("prior", priorArchive)) {
-            auto prior = loadPrior(priorArchive, path);
+        if (config_.prior.auxiliary() && archive.hasNested("prior")) {
+            auto prior = loadPrior(archive.nested("prior"), path);
             if (prior->kind() != config_.prior.kind)
                 throw Error("the checkpoint's prior is " + prior->kind() + ", the run's config asks for " + config_.prior.kind);
             prior_ = std::move(prior);
         }
     } catch (const Error& e) {
-        throw Error(path, e.what());
+        const std::string what = e.what();
+        throw what.rfind(path, 0) == 0 ? e : Error(path, what);
     } catch (const c10::Error& e) {
         throw Error(path, std::string("checkpoint does not match this run's model: ") + e.what_without_backtrace());
     }
@@ -285,9 +318,7 @@ ScoreModel Trainer::emaModel() const
 
 TrainConfig readCheckpointConfig(const std::string& path)
 {
-    torch::serialize::InputArchive archive;
-    openArchive(archive, path);
-    return configOf(archive, path);
+    return configOf(openCheckpoint(path), path);
 }
 
 

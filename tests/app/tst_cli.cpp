@@ -150,7 +150,14 @@ void TestCli::badFiles()
     g.close();
     r = runCli({"sample", "--checkpoint", garbage});
     QCOMPARE(r.code, 1);
-    QVERIFY2(r.err.contains(garbage + ": not a readable checkpoint"), qPrintable(r.err));
+    QVERIFY2(r.err.contains(garbage + ": not a Scorescope archive: no 'scorescope-tensors' header"), qPrintable(r.err));
+    // A LibTorch (TorchScript) archive is refused unread: loading one compiles code from the file.
+    QVERIFY(g.open(QIODevice::WriteOnly));
+    g.write(QByteArray("PK\x03\x04", 4) + "archive/data.pkl");
+    g.close();
+    r = runCli({"sample", "--checkpoint", garbage});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("a LibTorch (TorchScript) archive") && r.err.contains("loading one runs code from it"), qPrintable(r.err));
 
     r = runCli({"train", "--config", dir_.path() + "/missing.json", "--out", dir_.path() + "/x"});
     QCOMPARE(r.code, 1);

@@ -13,7 +13,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         scorescope::TrainConfig config;
         config.model.hidden = 16;
         config.model.depth = 2;
-        config.objective.referenceSize = 16;
+        config.sde.T = 0.3;
+        config.prior.kind = "gmm";  // so that a checkpoint's prior record is read too
         return std::make_unique<scorescope::Trainer>(config);
     }();
     const auto path = fuzz::writeInput(data, size, "checkpoint.pt");
