@@ -20,9 +20,14 @@ packages=(
 )
 
 # --benchmarks: also the Python reference of tests/benchmarks (Debian's PyTorch) and perf.
-if [ "${1:-}" = "--benchmarks" ]; then
-  packages+=(python3-torch python3-numpy linux-perf)
-fi
+# --fuzz: also clang and its libFuzzer/sanitizer runtimes (tests/fuzz/run.sh).
+for option in "$@"; do
+  case "$option" in
+    --benchmarks) packages+=(python3-torch python3-numpy linux-perf) ;;
+    --fuzz) packages+=(clang-14 libclang-rt-14-dev) ;;
+    *) echo "install-deps: unknown option $option (--benchmarks, --fuzz)" >&2; exit 2 ;;
+  esac
+done
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi

@@ -65,5 +65,8 @@ int main(int argc, char** argv)
     } catch (const c10::Error& e) {
         std::fprintf(stderr, "scorescope-cli %s: internal error: %s\n", command.c_str(), e.what_without_backtrace());
         return 3;
+    } catch (const std::exception& e) {  // anything else that got through is a bug too, but no crash
+        std::fprintf(stderr, "scorescope-cli %s: internal error: %s\n", command.c_str(), e.what());
+        return 3;
     }
 }

@@ -1,5 +1,5 @@
 // A checkpoint from someone else: readCheckpointConfig and loadCheckpoint give an Error or a
-// loaded run, never a crash (the archive is a zip of pickled tensors, read by LibTorch).
+// loaded run, never a crash (TensorArchive: a JSON index and raw tensor bytes, all checked).
 #include "FuzzInput.h"
 #include "common/Error.h"
 #include "train/Trainer.h"
