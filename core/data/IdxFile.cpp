@@ -5,7 +5,9 @@
 #include <torch/torch.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <array>
+#include <cstring>
 #include <memory>
 
 namespace scorescope {
@@ -61,8 +63,17 @@ torch::Tensor readIdx(const std::string& path)
         if (count > (int64_t(1) << 33))
             throw Error(path, "IDX data too large");
     }
+    // Read in chunks before allocating the whole: a small (or cut) file whose header claims
+    // gigabytes fails as truncated, not by allocating what the header claims.
+    std::vector<uint8_t> bytes;
+    constexpr int64_t chunk = int64_t(1) << 24;
+    while (static_cast<int64_t>(bytes.size()) < count) {
+        const auto offset = bytes.size();
+        bytes.resize(offset + static_cast<size_t>(std::min(chunk, count - static_cast<int64_t>(offset))));
+        readExactly(f.get(), bytes.data() + offset, bytes.size() - offset, path, "data");
+    }
     auto data = torch::empty(shape, torch::kUInt8);
-    readExactly(f.get(), data.data_ptr<uint8_t>(), static_cast<size_t>(count), path, "data");
+    std::memcpy(data.data_ptr<uint8_t>(), bytes.data(), bytes.size());
     unsigned char extra;
     if (gzread(f.get(), &extra, 1) > 0)
         throw Error(path, "trailing bytes after the IDX data (sizes in the header do not match the file)");

@@ -43,7 +43,7 @@ GaussianMixture parseMixtureJson(const std::string& text, const std::string& ori
     json doc;
     try {
         doc = json::parse(text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // parse_error, or out_of_range for a number past double
         throw Error(origin, std::string("not valid JSON: ") + e.what());
     }
     try {

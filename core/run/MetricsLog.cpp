@@ -71,7 +71,7 @@ std::vector<nlohmann::ordered_json> MetricsLog::read(const std::string& jsonlPat
             continue;
         try {
             rows.push_back(nlohmann::ordered_json::parse(line));
-        } catch (const nlohmann::ordered_json::parse_error&) {
+        } catch (const nlohmann::ordered_json::exception&) {
             break;  // a line cut by a crash ends the readable log
         }
     }

@@ -26,8 +26,10 @@ void BinnedStatistics::add(const torch::Tensor& sigma, const std::vector<std::pa
     const int64_t n = index.numel();
     for (int64_t i = 0; i < n; ++i)
         count_[bin[i]] += 1.0;
-    for (const auto& [name, tensor] : values) {
-        auto it = std::find_if(series_.begin(), series_.end(), [&](const Series& s) { return s.name == name; });
+    for (const auto& value : values) {
+        const auto& [name, tensor] = value;
+        // Compared through `value`: a lambda may not capture a structured binding before C++20 (clang).
+        auto it = std::find_if(series_.begin(), series_.end(), [&](const Series& s) { return s.name == value.first; });
         if (it == series_.end()) {
             series_.push_back({name, std::vector<double>(bins_, 0.0), std::vector<double>(bins_, 0.0)});
             it = std::prev(series_.end());

@@ -250,7 +250,7 @@ TrainConfig readTrainConfig(const std::string& path)
     json j;
     try {
         j = json::parse(in);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // parse_error, or out_of_range for a number past double
         throw Error(path, std::string("not valid JSON: ") + e.what());
     }
     return trainConfigFromJson(j, path);

@@ -89,6 +89,10 @@ void TestImageData::idxBadFiles_data()
     QTest::newRow("truncated data") << header + QByteArray("\x01\x02", 2) << "truncated: the file ends inside the data";
     QTest::newRow("trailing bytes") << header + QByteArray("\x01\x02\x03\x04\x05", 5) << "trailing bytes";
     QTest::newRow("huge dimension") << QByteArray("\x00\x00\x08\x01\x7f\xff\xff\xff", 8) << "implausible IDX dimension";
+    // Found by fuzzing: a 26-byte file whose header claims 51 966 × 34 814 × 3 bytes (5 GB) was
+    // allocated in full before the read failed; it is now read in chunks and fails as truncated.
+    QTest::newRow("header claims gigabytes") << QByteArray("\x00\x00\x08\x03\x00\x00\xca\xfe\x00\x00\x87\xfe\x00\x00\x00\x03KKKKK", 21)
+                                             << "truncated: the file ends inside the data";
 }
 
 void TestImageData::idxBadFiles()

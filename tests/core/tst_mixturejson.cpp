@@ -52,6 +52,9 @@ void TestMixtureJson::badInput_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("expected");
     QTest::newRow("not json") << "{\"components\": [" << "not valid JSON";
+    // Found by fuzzing: a number past double's range escaped as nlohmann's out_of_range.
+    QTest::newRow("number past double") << R"({"components": [{"weight": 1, "mean": [-2e308, 0], "std": 1}]})"
+                                        << "not valid JSON: [json.exception.out_of_range.406] number overflow";
     QTest::newRow("no components") << "{\"name\": \"x\"}" << "\"components\" must be a non-empty array";
     QTest::newRow("negative weight") << R"({"components": [{"weight": 1, "mean": [0, 0], "std": 1},
         {"weight": -0.5, "mean": [1, 1], "std": 1}]})" << "component 1: negative weight";

@@ -194,6 +194,17 @@ void TestTrainer::configJsonRoundTripAndErrors()
             QVERIFY2(QString(e.what()).contains(QString::fromStdString(expected)), e.what());
         }
     }
+    // Found by fuzzing: a number past double's range in a config file escaped as nlohmann's
+    // out_of_range instead of an Error naming the file.
+    QTemporaryDir dir;
+    const auto path = dir.filePath("config.json").toStdString();
+    std::ofstream(path) << R"({"lr": 7777777771e400})";
+    try {
+        readTrainConfig(path);
+        QFAIL("accepted a number past double's range");
+    } catch (const Error& e) {
+        QVERIFY2(QString(e.what()).startsWith(QString::fromStdString(path + ": not valid JSON")), e.what());
+    }
 }
 
 // Per-group backward passes add up to the ordinary gradient (float32 sums in another order:
