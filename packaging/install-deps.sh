@@ -21,11 +21,13 @@ packages=(
 
 # --benchmarks: also the Python reference of tests/benchmarks (Debian's PyTorch) and perf.
 # --fuzz: also clang and its libFuzzer/sanitizer runtimes (tests/fuzz/run.sh).
+# --soak: also matplotlib, for the soak test's plot (docs/experiments/soak.sh).
 for option in "$@"; do
   case "$option" in
     --benchmarks) packages+=(python3-torch python3-numpy linux-perf) ;;
     --fuzz) packages+=(clang-14 libclang-rt-14-dev) ;;
-    *) echo "install-deps: unknown option $option (--benchmarks, --fuzz)" >&2; exit 2 ;;
+    --soak) packages+=(python3-matplotlib) ;;
+    *) echo "install-deps: unknown option $option (--benchmarks, --fuzz, --soak)" >&2; exit 2 ;;
   esac
 done
 

@@ -1,4 +1,5 @@
 // scorescope: the desktop workbench.
+#include "EventLoopProbe.h"
 #include "InterfaceLanguage.h"
 #include "MainWindow.h"
 #include "playground/PlaygroundWindow.h"
@@ -62,6 +63,9 @@ int main(int argc, char** argv)
     QCommandLineOption model("model", "playground: open the run in DIR for its trained score (repeatable)", "DIR");
     QCommandLineOption score("score", "playground arrows: truth, model or difference", "SOURCE");
     QCommandLineOption presentation("presentation", "large text and thick lines, for a projector");
+    QCommandLineOption soakLog("soak-log", "append the event loop's latency and the memory in use to FILE every "
+                                           "--soak-interval seconds (docs/experiments/soak.sh)", "FILE");
+    QCommandLineOption soakInterval("soak-interval", "seconds between --soak-log lines (default 60)", "S", "60");
     QCommandLineOption language("language", "interface language: system (default: as chosen in Tools → Language), "
                                             "en, de or ja", "LANG");
     parser.addOption(language);
@@ -72,6 +76,8 @@ int main(int argc, char** argv)
     parser.addOption(screenshot);
     parser.addOption(delay);
     parser.addOption(analysis);
+    parser.addOption(soakLog);
+    parser.addOption(soakInterval);
     parser.process(app);
     QApplication::setWindowIcon(QIcon(":/icons/scorescope.svg"));
     QApplication::setDesktopFileName("io.github.scorescope.Scorescope");
@@ -129,6 +135,14 @@ int main(int argc, char** argv)
     }
     auto& window = *shown;
     window.show();
+    std::unique_ptr<EventLoopProbe> probe;
+    if (parser.isSet(soakLog)) {
+        probe = std::make_unique<EventLoopProbe>(parser.value(soakLog), std::max(1, parser.value(soakInterval).toInt()));
+        if (!probe->isOpen()) {
+            qCritical("--soak-log: cannot write %s", qPrintable(parser.value(soakLog)));
+            return 2;
+        }
+    }
     if (parser.isSet(newRun))
         main.showNewRunDialog();
     if (parser.isSet(continueRun))
