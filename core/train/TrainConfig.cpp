@@ -7,6 +7,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <type_traits>
 
 namespace scorescope {
 
@@ -103,6 +104,11 @@ public:
         seen_.insert(key);
         if (!j_.contains(key))
             return;
+        // An integer field takes an integer only: nlohmann would convert 1e129 to int64_t, which is
+        // undefined behaviour (found by fuzzing), and 2.5 silently to 2.
+        if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>)
+            if (!j_.at(key).is_number_integer() || (std::is_unsigned_v<T> && !j_.at(key).is_number_unsigned()))
+                throw Error("\"" + where(key) + "\" must be " + (std::is_unsigned_v<T> ? "a non-negative" : "an") + " integer");
         try {
             out = j_.at(key).get<T>();
         } catch (const json::exception&) {

@@ -20,12 +20,14 @@ sleep 8 && kill -INT $! && wait $! || true
 : > "$log"
 xvfb-run -a -s "-screen 0 1400x1000x24" timeout "$duration" "$gui" --continue "$run" \
   --soak-log "$log" --soak-interval "$interval" > /dev/null 2>&1 || true
-/usr/bin/python3 - "$log" docs/soak.png <<'PY'
+/usr/bin/python3 - "$log" docs/soak.png "$run/metrics.jsonl" <<'PY'
 import json, sys
 import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 rows = [json.loads(l) for l in open(sys.argv[1])]
+metrics = [json.loads(l) for l in open(sys.argv[3]) if l.strip()]
+steps = metrics[-1]["step"] - metrics[0]["step"] if metrics else 0  # trained in the window, all panels live
 t = [r["t_s"] / 60 for r in rows]
 rss = [r["rss_mib"] for r in rows]
 p99 = [r["latency_ms"]["p99"] for r in rows]
@@ -48,7 +50,7 @@ b.legend()
 fig.tight_layout()
 fig.savefig(sys.argv[2], dpi=110)
 ok = growth < 5 and worst < 50
-print(f"{len(rows)} intervals; RSS {rss[warm]:.0f} -> {rss[-1]:.0f} MiB after warm-up (+{growth:.1f} %, max +5 %); "
+print(f"{len(rows)} intervals, {steps} steps trained in the window; RSS {rss[warm]:.0f} -> {rss[-1]:.0f} MiB after warm-up (+{growth:.1f} %, max +5 %); "
       f"latency p99 worst {worst:.1f} ms (max 50): {'PASS' if ok else 'FAIL'}")
 sys.exit(0 if ok else 1)
 PY

@@ -181,7 +181,11 @@ void TestTrainer::configJsonRoundTripAndErrors()
         {R"({"stpes": 10})", "unknown key \"stpes\""},
         {R"({"sde": {"kind": "vq"}})", "unknown SDE 'vq'"},
         {R"({"batch": -4})", "\"batch\" must be positive"},
-        {R"({"model": {"hidden": "wide"}})", "\"model.hidden\" has the wrong type"},
+        // Found by fuzzing: 1e129 into an integer field was undefined behaviour (UBSan).
+        {R"({"batch": 1e129})", "\"batch\" must be an integer"},
+        {R"({"steps": 2.5})", "\"steps\" must be an integer"},
+        {R"({"seed": -1})", "\"seed\" must be a non-negative integer"},
+        {R"({"model": {"hidden": "wide"}})", "\"model.hidden\" must be an integer"},
         {R"({"objective": {"weighting": "uniform"}})", "unknown weighting 'uniform'"},
         {R"({"ema_decay": 1.5})", "\"ema_decay\" must be in [0, 1)"},
     };
