@@ -12,6 +12,8 @@
 #include <QAction>
 #include <QLabel>
 #include <QListWidget>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QtTest/QtTest>
 
 namespace {
@@ -29,6 +31,7 @@ private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }  // settings apart from the user's
     void init() { QSettings().clear(); }  // each test starts from the defaults
     void debiasedEmaValues();
+    void heatmapColumnsStayBounded();
     void followsARunLive();
     void rejectsADirectoryWithoutARun();
     void runListOpensARun();
@@ -185,6 +188,24 @@ void TestMainWindow::pointsWithoutAMixtureFrameThemselves()
     QCOMPARE(frame.width(), 2.2);   // 1.1 × the x extent of 2
     QCOMPARE(frame.height(), 2.2);
     QCOMPARE(frame.center(), QPointF(0.0, 0.0));
+}
+
+// A long run's logging windows merge in pairs past LossHeatmapView::kMaxColumns, so that a repaint
+// costs the same after an hour as after a minute: the mean of each pair, labelled with its later step.
+void TestMainWindow::heatmapColumnsStayBounded()
+{
+    LossHeatmapView heatmap;
+    QVector<QJsonObject> rows;
+    const int n = LossHeatmapView::kMaxColumns + 1;
+    for (int i = 1; i <= n; ++i)
+        rows.push_back(QJsonObject{{"step", 50.0 * i},
+                                   {"bins", QJsonObject{{"log10_sigma", QJsonArray{-1, 0}}, {"t", QJsonArray{0.1, 0.5}},
+                                                        {"loss", QJsonArray{double(i), i % 2 ? QJsonValue() : QJsonValue(1.0)}}}}});
+    heatmap.addRows(rows);
+    QCOMPARE(heatmap.columns(), LossHeatmapView::kMaxColumns / 2 + 1);
+    QCOMPARE(heatmap.value(0, 0), 1.5);  // windows 1 and 2
+    QCOMPARE(heatmap.value(0, 1), 1.0);  // an empty bin (NaN) merged with a full one keeps the full one
+    QCOMPARE(heatmap.value(heatmap.columns() - 1, 0), double(n));  // the newest window, alone
 }
 
 QTEST_MAIN(TestMainWindow)

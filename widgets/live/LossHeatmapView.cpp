@@ -47,8 +47,35 @@ void LossHeatmapView::addRows(const QVector<QJsonObject>& rows)
         column.resize(log10Sigma_.size(), NAN);
         steps_.push_back(row.value("step").toDouble());
         loss_.push_back(column);
+        if (columns() > kMaxColumns)
+            halveColumns();
     }
     update();
+}
+
+// A long run logs thousands of windows; every repaint colours every cell, so their number must
+// stay bounded (the soak test saw the UI thread's latency grow with the run). Neighbouring
+// windows merge in pairs — the mean of their per-bin losses, labelled with the later step —
+// which keeps the picture and halves the columns.
+void LossHeatmapView::halveColumns()
+{
+    QVector<double> steps;
+    QVector<QVector<double>> loss;
+    for (int c = 0; c + 1 < columns(); c += 2) {
+        QVector<double> merged(rows());
+        for (int r = 0; r < rows(); ++r) {
+            const double a = loss_[c][r], b = loss_[c + 1][r];
+            merged[r] = std::isnan(a) ? b : std::isnan(b) ? a : 0.5 * (a + b);
+        }
+        steps.push_back(steps_[c + 1]);
+        loss.push_back(merged);
+    }
+    if (columns() % 2 == 1) {  // the newest window, alone
+        steps.push_back(steps_.back());
+        loss.push_back(loss_.back());
+    }
+    steps_ = steps;
+    loss_ = loss;
 }
 
 QString LossHeatmapView::toCsv() const

@@ -16,6 +16,8 @@ public:
     void clear();
     void addRows(const QVector<QJsonObject>& rows);
 
+    // Logging windows shown; past kMaxColumns, neighbours merge in pairs (halveColumns).
+    static constexpr int kMaxColumns = 600;
     int columns() const { return static_cast<int>(steps_.size()); }
     int rows() const { return static_cast<int>(log10Sigma_.size()); }
     double value(int column, int row) const { return loss_[column][row]; }  // NaN where the bin was empty
@@ -29,6 +31,7 @@ protected:
 
 private:
     QRect plotArea() const;
+    void halveColumns();
     double time(int row) const { return row < times_.size() ? times_[row] : NAN; }  // logs before t was logged lack it
     QVector<double> steps_, times_, log10Sigma_;
     QVector<QVector<double>> loss_;  // [column][bin]
