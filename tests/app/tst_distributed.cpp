@@ -95,6 +95,19 @@ double maxDifference(const Weights& a, const Weights& b)
 // is still far below one step's update (lr = 1e-3), so a rank training on the wrong rows fails.
 constexpr double kTolerance = 1e-5;
 
+// Both ranks of a long toy run in `run`, started by hand with `--peer-timeout seconds`; returns once
+// rank 0 has logged 20 rows (so training is under way), or with nulls after a minute.
+std::pair<std::unique_ptr<QProcess>, std::unique_ptr<QProcess>> startTwoRanks(const QString& run, int peerTimeout)
+{
+    const int port = nextPort();
+    const auto args = toyRun(run, 1000000) + QStringList{"--peer-timeout", QString::number(peerTimeout)};
+    auto rank0 = startRank(0, 2, port, args), rank1 = startRank(1, 2, port, args);
+    const auto logged = [&] { return MetricsLog::read((run + "/metrics.jsonl").toStdString()).size() >= 20; };
+    if (!rank0->waitForStarted() || !rank1->waitForStarted() || !QTest::qWaitFor(logged, 60000))
+        return {};
+    return {std::move(rank0), std::move(rank1)};
+}
+
 } // namespace
 
 class TestDistributed : public QObject {
@@ -191,12 +204,8 @@ void TestDistributed::resumeOnAnotherProcessCount()
 void TestDistributed::killedRankEndsTheJob()
 {
     const QString run = dir_.path() + "/killed-rank";
-    const int port = nextPort();
-    auto args = toyRun(run, 1000000);
-    args << "--peer-timeout" << "120";
-    auto rank0 = startRank(0, 2, port, args), rank1 = startRank(1, 2, port, args);
-    QVERIFY(rank0->waitForStarted() && rank1->waitForStarted());
-    QTRY_VERIFY_WITH_TIMEOUT(MetricsLog::read((run + "/metrics.jsonl").toStdString()).size() >= 20, 60000);
+    auto [rank0, rank1] = startTwoRanks(run, 120);
+    QVERIFY(rank0 && rank1);
     QVERIFY(signalProcess(*rank1, SIGKILL));
     const auto killedAt = std::chrono::steady_clock::now();
     // A killed rank's sockets close: the survivor stops at its next collective, not at the timeout.
@@ -235,12 +244,8 @@ void TestDistributed::stopOnOneRankStopsEveryRank()
 void TestDistributed::hungRankEndsTheJobAfterTheTimeout()
 {
     const QString run = dir_.path() + "/hung-rank";
-    const int port = nextPort();
-    auto args = toyRun(run, 1000000);
-    args << "--peer-timeout" << "5";
-    auto rank0 = startRank(0, 2, port, args), rank1 = startRank(1, 2, port, args);
-    QVERIFY(rank0->waitForStarted() && rank1->waitForStarted());
-    QTRY_VERIFY_WITH_TIMEOUT(MetricsLog::read((run + "/metrics.jsonl").toStdString()).size() >= 20, 60000);
+    auto [rank0, rank1] = startTwoRanks(run, 5);
+    QVERIFY(rank0 && rank1);
     QVERIFY(signalProcess(*rank1, SIGSTOP));  // alive, sockets open, silent
     const auto stoppedAt = std::chrono::steady_clock::now();
     QVERIFY(rank0->waitForFinished(30000));

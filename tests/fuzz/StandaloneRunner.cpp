@@ -57,6 +57,10 @@ int main(int argc, char** argv)
             continue;
         }
         const std::filesystem::path p(argv[i]);
+        if (!std::filesystem::exists(p)) {
+            std::fprintf(stderr, "%s: no such corpus\n", argv[i]);
+            return 1;
+        }
         std::vector<std::filesystem::path> files;
         if (std::filesystem::is_directory(p)) {
             for (const auto& e : std::filesystem::directory_iterator(p))
@@ -73,7 +77,12 @@ int main(int argc, char** argv)
         }
     }
     std::fprintf(stderr, "replayed %zu inputs\n", corpus.size());
-    if (seconds <= 0.0 || corpus.empty())
+    // An empty or mistyped corpus path would replay nothing and pass: that is a failure here.
+    if (corpus.empty()) {
+        std::fprintf(stderr, "no inputs: give the corpus directory (or files) to replay\n");
+        return 1;
+    }
+    if (seconds <= 0.0)
         return 0;
     std::mt19937_64 rng(20261202);
     const auto end = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
