@@ -2,6 +2,7 @@
 #include "EventLoopProbe.h"
 #include "InterfaceLanguage.h"
 #include "MainWindow.h"
+#include "train/TrainingWorker.h"
 #include "playground/PlaygroundWindow.h"
 #include "playground/PlaygroundView.h"
 #include "playground/StepThroughView.h"
@@ -66,6 +67,7 @@ int main(int argc, char** argv)
     QCommandLineOption soakLog("soak-log", "append the event loop's latency and the memory in use to FILE every "
                                            "--soak-interval seconds (docs/experiments/soak.sh)", "FILE");
     QCommandLineOption soakInterval("soak-interval", "seconds between --soak-log lines (default 60)", "S", "60");
+    QCommandLineOption threads("threads", "training threads (default: one per core)", "N");
     QCommandLineOption language("language", "interface language: system (default: as chosen in Tools → Language), "
                                             "en, de or ja", "LANG");
     parser.addOption(language);
@@ -78,6 +80,7 @@ int main(int argc, char** argv)
     parser.addOption(analysis);
     parser.addOption(soakLog);
     parser.addOption(soakInterval);
+    parser.addOption(threads);
     parser.process(app);
     QApplication::setWindowIcon(QIcon(":/icons/scorescope.svg"));
     QApplication::setDesktopFileName("io.github.scorescope.Scorescope");
@@ -89,6 +92,15 @@ int main(int argc, char** argv)
     installLanguage(parser.isSet(language) ? parser.value(language) : chosenLanguage(), translator, qtTranslator);
 
     MainWindow main;
+    if (parser.isSet(threads)) {
+        bool ok = false;
+        const int n = parser.value(threads).toInt(&ok);
+        if (!ok || n < 1) {
+            qCritical("--threads: expected a positive integer, got %s", qPrintable(parser.value(threads)));
+            return 2;
+        }
+        main.worker()->setThreads(n);
+    }
     AnalysisView analysisView;
     QWidget* shown = &main;
     if (parser.isSet(analysis)) {

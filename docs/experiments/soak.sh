@@ -3,12 +3,13 @@
 # with every panel live — loss, per-time loss scale and its heatmap, STF targets, Soft Truncation,
 # sample snapshots every 200 steps — while `--soak-log` records, every INTERVAL seconds (default 60),
 # its resident memory and how late the UI thread's event loop ran a 10 ms timer (p50, p99, max).
-#   bash docs/experiments/soak.sh [DURATION] [INTERVAL]
+# THREADS (default: one per core) is the training width; fewer leaves cores to other work.
+#   bash docs/experiments/soak.sh [DURATION] [INTERVAL] [THREADS]
 # Writes docs/soak.jsonl and docs/soak.png and prints the verdict: after warm-up (the first 10 % of
 # the time) RSS grows by less than 5 % and every interval's latency p99 stays under 50 ms.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-duration=${1:-3600} interval=${2:-60}
+duration=${1:-3600} interval=${2:-60} threads=${3:-$(nproc)}
 bash packaging/install-deps.sh --soak
 cli=build/release/app/scorescope-cli gui=build/release/app/gui/scorescope
 run=$(mktemp -d)/soak log=docs/soak.jsonl
@@ -19,7 +20,7 @@ trap 'rm -rf "$(dirname "$run")"' EXIT
 sleep 8 && kill -INT $! && wait $! || true
 : > "$log"
 xvfb-run -a -s "-screen 0 1400x1000x24" timeout "$duration" "$gui" --continue "$run" \
-  --soak-log "$log" --soak-interval "$interval" > /dev/null 2>&1 || true
+  --soak-log "$log" --soak-interval "$interval" --threads "$threads" > /dev/null 2>&1 || true
 /usr/bin/python3 - "$log" docs/soak.png "$run/metrics.jsonl" <<'PY'
 import json, sys
 import matplotlib
