@@ -3,7 +3,8 @@
 #include "cli/Commands.h"
 #include "common/Allocator.h"
 #include "common/BuildInfo.h"
-#include "common/Error.h"
+#include "common/SystemError.h"
+#include "distributed/DataParallel.h"
 
 #include <c10/util/Exception.h>
 
@@ -24,6 +25,17 @@ const char* kUsage =
     "  fit-prior fit a run's auxiliary prior at its horizon T\n"
     "  analyze   closed-form and diagnostic analyses (analyze horizon, stf, …)\n\n"
     "'scorescope-cli <command> --help' describes a command's options; --version prints the build.\n";
+
+// docs/RELIABILITY.md: 1 when the machine failed the run (a write, a held lock), 4 when another rank
+// did, 2 for any other Error — a bad file, value or variable is an input error, as a bad flag is.
+int exitStatus(const scorescope::Error& e)
+{
+    if (dynamic_cast<const scorescope::PeerFailure*>(&e))
+        return 4;
+    if (dynamic_cast<const scorescope::SystemError*>(&e))
+        return 1;
+    return 2;
+}
 
 } // namespace
 
@@ -61,7 +73,7 @@ int main(int argc, char** argv)
         return 2;
     } catch (const scorescope::Error& e) {
         std::fprintf(stderr, "scorescope-cli %s: error: %s\n", command.c_str(), e.what());
-        return 1;
+        return exitStatus(e);
     } catch (const c10::Error& e) {
         std::fprintf(stderr, "scorescope-cli %s: internal error: %s\n", command.c_str(), e.what_without_backtrace());
         return 3;

@@ -110,7 +110,7 @@ int main(int argc, char** argv)
                 qCritical("%s", qPrintable(error));  // unattended: no dialog to wait on
             else
                 QMessageBox::critical(nullptr, "Scorescope", error);
-            return 1;
+            return 2;
         }
         analysisView.setWindowTitle("Scorescope — " + parser.values(analysis).join(", "));
         analysisView.resize(1100, analysisView.charts().size() > 2 ? 760 : 420);

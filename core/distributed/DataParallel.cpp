@@ -1,6 +1,7 @@
 #include "distributed/DataParallel.h"
 
 #include "common/ExceptionText.h"
+#include "common/SystemError.h"
 
 #include <torch/torch.h>
 
@@ -98,7 +99,7 @@ DataParallel::Impl::Impl(const ProcessEnvironment& env, const torch::Device& dev
         options.timeout = timeout;
         store = c10::make_intrusive<c10d::TCPStore>(env.masterAddr, options);
     } catch (const std::exception& e) {
-        throw Error(who + ": cannot join the job's store at " + where + " (MASTER_ADDR:MASTER_PORT) within " +
+        throw SystemError(who + ": cannot join the job's store at " + where + " (MASTER_ADDR:MASTER_PORT) within " +
                     std::to_string(timeout.count()) + " s: " + firstLine(e.what()));
     }
     try {
@@ -127,7 +128,7 @@ DataParallel::Impl::Impl(const ProcessEnvironment& env, const torch::Device& dev
             options->devices.push_back(c10d::ProcessGroupGloo::createDefaultDevice());
         gloo = c10::make_intrusive<c10d::ProcessGroupGloo>(store, env.rank, env.worldSize, options);
     } catch (const std::exception& e) {
-        throw Error(who + ": cannot form the process group through " + where + ": " + firstLine(e.what()));
+        throw SystemError(who + ": cannot form the process group through " + where + ": " + firstLine(e.what()));
     }
 }
 

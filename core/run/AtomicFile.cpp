@@ -1,6 +1,6 @@
 #include "run/AtomicFile.h"
 
-#include "common/Error.h"
+#include "common/SystemError.h"
 #include "common/ExceptionText.h"
 
 #include <fcntl.h>
@@ -23,7 +23,7 @@ void syncPath(const std::string& path, bool required)
     if (fd >= 0)
         ::close(fd);
     if (required && !synced)
-        throw Error(path, std::string("cannot write to disk: ") + std::strerror(error));
+        throw SystemError(path, std::string("cannot write to disk: ") + std::strerror(error));
 }
 }
 
@@ -36,12 +36,12 @@ void writeAtomically(const std::string& path, const std::function<void(const std
     } catch (const std::exception& e) {  // Error, or c10::Error from a torch archive
         std::error_code ignored;
         std::filesystem::remove(tmp, ignored);
-        throw Error(path, "not written (" + firstLine(e.what()) + "); the previous version is kept");
+        throw SystemError(path, "not written (" + firstLine(e.what()) + "); the previous version is kept");
     }
     std::error_code ec;
     std::filesystem::rename(tmp, path, ec);
     if (ec)
-        throw Error(path, "cannot replace file: " + ec.message());
+        throw SystemError(path, "cannot replace file: " + ec.message());
     const auto parent = std::filesystem::path(path).parent_path();
     syncPath(parent.empty() ? "." : parent.string(), /*required=*/false);  // some file systems refuse a directory fsync
 }
@@ -51,11 +51,11 @@ void writeFileAtomically(const std::string& path, const std::string& content)
     writeAtomically(path, [&](const std::string& tmp) {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
         if (!out)
-            throw Error(tmp, std::string("cannot write: ") + std::strerror(errno));
+            throw SystemError(tmp, std::string("cannot write: ") + std::strerror(errno));
         out << content;
         out.flush();
         if (!out)
-            throw Error(tmp, "write failed");
+            throw SystemError(tmp, "write failed");
     });
 }
 

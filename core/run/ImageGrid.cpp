@@ -1,6 +1,6 @@
 #include "run/ImageGrid.h"
 
-#include "common/Error.h"
+#include "common/SystemError.h"
 #include "data/ImageDataset.h"
 #include "run/AtomicFile.h"
 
@@ -32,7 +32,7 @@ void writeImageGrid(const std::string& path, const torch::Tensor& images, int64_
         cv::resize(out, out, cv::Size(), double(scale), double(scale), cv::INTER_NEAREST);
     std::vector<uchar> png;
     if (!cv::imencode(".png", out, png))
-        throw Error(path, "PNG encoding failed");
+        throw SystemError(path, "PNG encoding failed");
     writeFileAtomically(path, std::string(png.begin(), png.end()));
 }
 

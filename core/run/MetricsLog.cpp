@@ -1,6 +1,6 @@
 #include "run/MetricsLog.h"
 
-#include "common/Error.h"
+#include "common/SystemError.h"
 #include "run/AtomicFile.h"
 
 #include <cerrno>
@@ -58,7 +58,7 @@ void MetricsLog::openForAppend()
     jsonl_ = std::ofstream(jsonlPath_, std::ios::app);
     csv_ = std::ofstream(csvPath_, std::ios::app);
     if (!jsonl_ || !csv_)
-        throw Error(jsonlPath_, "cannot open metrics files for writing");
+        throw SystemError(jsonlPath_, "cannot open metrics files for writing");
 }
 
 std::vector<nlohmann::ordered_json> MetricsLog::read(const std::string& jsonlPath)
@@ -103,11 +103,11 @@ void MetricsLog::append(const nlohmann::ordered_json& row)
     jsonl_ << row.dump() << "\n";
     jsonl_.flush();
     if (!jsonl_)
-        throw Error(jsonlPath_, std::string("cannot append a metrics row: ") + std::strerror(errno));
+        throw SystemError(jsonlPath_, std::string("cannot append a metrics row: ") + std::strerror(errno));
     csv_ << csvLine(columns_, row);
     csv_.flush();
     if (!csv_)
-        throw Error(csvPath_, std::string("cannot append a metrics row: ") + std::strerror(errno));
+        throw SystemError(csvPath_, std::string("cannot append a metrics row: ") + std::strerror(errno));
 }
 
 } // namespace scorescope

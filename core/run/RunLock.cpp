@@ -1,6 +1,6 @@
 #include "run/RunLock.h"
 
-#include "common/Error.h"
+#include "common/SystemError.h"
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -17,7 +17,7 @@ RunLock::RunLock(const std::string& dir)
     const std::string path = dir + "/.lock";
     fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (fd_ < 0)
-        throw Error(dir, std::string("cannot create the run's lock file: ") + std::strerror(errno));
+        throw SystemError(dir, std::string("cannot create the run's lock file: ") + std::strerror(errno));
     if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
         char holder[256] = {};
         const auto n = ::pread(fd_, holder, sizeof holder - 1, 0);
@@ -26,7 +26,7 @@ RunLock::RunLock(const std::string& dir)
         std::string who(holder, n > 0 ? static_cast<size_t>(n) : 0);
         while (!who.empty() && who.back() == '\n')
             who.pop_back();
-        throw Error(dir, "is being written by another process (" + (who.empty() ? std::string("unknown") : who) +
+        throw SystemError(dir, "is being written by another process (" + (who.empty() ? std::string("unknown") : who) +
                              "); one run has one writer — wait for it to end or stop it first");
     }
     char host[128] = "?";

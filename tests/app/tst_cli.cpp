@@ -139,7 +139,7 @@ void TestCli::badFiles()
     f.write(R"({"components": [{"mean": [0, 0], "cov": [[1, 3], [3, 1]]}]})");
     f.close();
     auto r = runCli({"train", "--dataset", bad, "--out", dir_.path() + "/never"});
-    QCOMPARE(r.code, 1);
+    QCOMPARE(r.code, 2);
     QVERIFY2(r.err.contains(bad + ": component 0: \"cov\" is not positive definite"), qPrintable(r.err));
     QVERIFY(!QFileInfo::exists(dir_.path() + "/never/checkpoint.pt"));
 
@@ -149,18 +149,18 @@ void TestCli::badFiles()
     g.write("not a checkpoint");
     g.close();
     r = runCli({"sample", "--checkpoint", garbage});
-    QCOMPARE(r.code, 1);
+    QCOMPARE(r.code, 2);
     QVERIFY2(r.err.contains(garbage + ": not a Scorescope archive: no 'scorescope-tensors' header"), qPrintable(r.err));
     // A LibTorch (TorchScript) archive is refused unread: loading one compiles code from the file.
     QVERIFY(g.open(QIODevice::WriteOnly));
     g.write(QByteArray("PK\x03\x04", 4) + "archive/data.pkl");
     g.close();
     r = runCli({"sample", "--checkpoint", garbage});
-    QCOMPARE(r.code, 1);
+    QCOMPARE(r.code, 2);
     QVERIFY2(r.err.contains("a LibTorch (TorchScript) archive") && r.err.contains("loading one runs code from it"), qPrintable(r.err));
 
     r = runCli({"train", "--config", dir_.path() + "/missing.json", "--out", dir_.path() + "/x"});
-    QCOMPARE(r.code, 1);
+    QCOMPARE(r.code, 2);
     QVERIFY2(r.err.contains("missing.json: cannot open config file"), qPrintable(r.err));
 }
 
@@ -206,7 +206,7 @@ void TestCli::analyzeStfAndLossScale()
     m.write("{\"step\":10,\"loss\":1.0}\n");
     m.close();
     r = runCli({"analyze", "loss-scale", "--run", dir_.path() + "/nobins", "--csv", dir_.path() + "/ls.csv"});
-    QCOMPARE(r.code, 1);
+    QCOMPARE(r.code, 2);
     QVERIFY2(r.err.contains("nobins/metrics.jsonl: has no per-noise-level bins"), qPrintable(r.err));
 }
 

@@ -212,7 +212,7 @@ void TestDistributed::killedRankEndsTheJob()
     QVERIFY(rank0->waitForFinished(30000));
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - killedAt).count();
     qInfo("rank 0 stopped %.1f s after rank 1 was killed", seconds);
-    QCOMPARE(rank0->exitCode(), 1);
+    QCOMPARE(rank0->exitCode(), 4);
     const QString err = rank0->readAllStandardError();
     QVERIFY2(err.contains("rank 0 of 2 stops: lost contact during") && err.contains("a rank stopped without a reason"), qPrintable(err));
     rank1->waitForFinished();
@@ -252,7 +252,7 @@ void TestDistributed::hungRankEndsTheJobAfterTheTimeout()
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - stoppedAt).count();
     qInfo("rank 0 stopped %.1f s after rank 1 hung (timeout 5 s)", seconds);
     QVERIFY(seconds >= 4.0);  // it waited for the peer, as told
-    QCOMPARE(rank0->exitCode(), 1);
+    QCOMPARE(rank0->exitCode(), 4);
     const QString err = rank0->readAllStandardError();
     QVERIFY2(err.contains("rank 0 of 2 stops: lost contact during"), qPrintable(err));
     QVERIFY(signalProcess(*rank1, SIGKILL));
@@ -284,7 +284,7 @@ void TestDistributed::failureOnOneRankReachesEveryRank()
     const QString run = dir_.path() + "/taken";
     QVERIFY(launch(1, toyRun(run, 5)).code == 0);
     const auto r = launch(2, toyRun(run, 5));
-    QCOMPARE(r.code, 1);
+    QCOMPARE(r.code, 2);
     QVERIFY2(r.err.contains("taken: already holds a run"), qPrintable(r.err));
     QVERIFY2(r.err.contains("rank 1 of 2 stops: rank 0 failed:"), qPrintable(r.err));
 }
@@ -310,7 +310,7 @@ void TestDistributed::badEnvironment()
     p.setProcessEnvironment(env);
     p.start(SCORESCOPE_CLI, toyRun(dir_.path() + "/never", 5));
     QVERIFY(p.waitForFinished(60000));
-    QCOMPARE(p.exitCode(), 1);
+    QCOMPARE(p.exitCode(), 2);
     const QString err = p.readAllStandardError();
     QVERIFY2(err.contains(message), qPrintable(err));
 }
@@ -318,7 +318,7 @@ void TestDistributed::badEnvironment()
 void TestDistributed::batchTheRanksCannotShare()
 {
     const auto r = launch(2, toyRun(dir_.path() + "/odd", 5, 63));
-    QCOMPARE(r.code, 1);
+    QCOMPARE(r.code, 2);
     QVERIFY2(r.err.contains("batch 63 is not divisible by the 2 processes"), qPrintable(r.err));
 }
 
