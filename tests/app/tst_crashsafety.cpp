@@ -8,6 +8,8 @@
 #include "SignalProcess.h"
 
 #include <QtTest/QtTest>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <torch/torch.h>
 
 #include <csignal>
@@ -64,6 +66,20 @@ bool sameWeights(const std::vector<torch::Tensor>& a, const std::vector<torch::T
     return true;
 }
 
+// The step of metrics.jsonl's last complete row; 0 while there is none.
+int64_t lastLoggedStep(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly) || !f.seek(std::max<qint64>(0, f.size() - 65536)))
+        return 0;
+    const QByteArray tail = f.readAll();
+    const auto end = tail.lastIndexOf('\n');
+    if (end < 0)
+        return 0;
+    const auto begin = tail.lastIndexOf('\n', end - 1) + 1;
+    return QJsonDocument::fromJson(tail.mid(begin, end - begin)).object().value("step").toInteger();
+}
+
 } // namespace
 
 class TestCrashSafety : public QObject {
@@ -84,27 +100,32 @@ void TestCrashSafety::twentyKillsThenResume()
     auto r = runCli(run(straight, steps));
     QVERIFY2(r.code == 0, qPrintable(r.err));
 
+    // Kill k lands once the run has logged step target(k), the targets spread over the run, plus a
+    // random 0–3 ms: by progress rather than by the clock, so that a fast machine cannot finish the
+    // run between two kills, and the jitter spreads the moments over steps, rows and checkpoints.
     std::mt19937 random(2026);  // the moments are random, and the same on every run of the test
-    std::uniform_int_distribution<int> delayMs(100, 1200);
+    std::uniform_int_distribution<int> spread(-100, 100), jitterUs(0, 3000);
     int64_t lastStep = 0, progressed = 0;
     int midCheckpoint = 0, midRow = 0;  // kills that left a checkpoint half written, or a torn row
     for (int kill = 0; kill < 20; ++kill) {
+        const int64_t target = steps * (kill + 1) / 21 + spread(random);
         QProcess p;
-        // Until config.json exists (a kill during start-up) the run is started anew, then resumed.
-        const bool begun = QFile::exists(killed + "/config.json");
-        p.start(SCORESCOPE_CLI, begun ? QStringList{"train", "--resume", killed, "--threads", "1"} : run(killed, steps));
+        p.start(SCORESCOPE_CLI, kill > 0 ? QStringList{"train", "--resume", killed, "--threads", "1"} : run(killed, steps));
         QVERIFY(p.waitForStarted());
-        // A process that ended by itself is a failure (and its pid, 0, must not be signalled).
-        QVERIFY2(!p.waitForFinished(delayMs(random)), qPrintable(p.readAllStandardError()));
+        QElapsedTimer waited;
+        waited.start();
+        while (lastLoggedStep(killed + "/metrics.jsonl") < target) {
+            // A process that ended by itself is a failure (and its pid, 0, must not be signalled).
+            QVERIFY2(!p.waitForFinished(1), qPrintable(p.readAllStandardError()));
+            QVERIFY2(waited.elapsed() < 120000, qPrintable(QString("kill %1: step %2 not reached").arg(kill).arg(target)));
+        }
+        QThread::usleep(jitterUs(random));
         QVERIFY(signalProcess(p, SIGKILL));
         QVERIFY(p.waitForFinished());
         midCheckpoint += QFile::exists(killed + "/checkpoint.pt.tmp");
         QFile jsonl(killed + "/metrics.jsonl");
         if (jsonl.open(QIODevice::ReadOnly) && jsonl.size() > 0 && jsonl.seek(jsonl.size() - 1))
             midRow += jsonl.read(1) != "\n";
-        // Killed before the first checkpoint: nothing to load yet, which is no loss either.
-        if (!QFile::exists(killed + "/checkpoint.pt"))
-            continue;
         // Every checkpoint on disk loads, and none goes back in time.
         const auto [weights, step] = checkpointOf(killed);
         QVERIFY2(step >= lastStep, qPrintable(QString("kill %1: checkpoint at %2 after %3").arg(kill).arg(step).arg(lastStep)));
