@@ -15,12 +15,12 @@ norandom=()
 if setarch "$(uname -m)" -R true 2> /dev/null; then norandom=(setarch "$(uname -m)" -R); fi
 cmake --preset asan > /dev/null
 if [ "$scope" = core ]; then
-  cmake --build --preset asan-core
+  "${norandom[@]}" cmake --build --preset asan-core  # the build runs fuzz_seeds, instrumented
   "${norandom[@]}" ctest --preset asan-core --timeout 1500
   exit
 fi
-cmake --build --preset asan
+"${norandom[@]}" cmake --build --preset asan
 "${norandom[@]}" ctest --preset asan --timeout 1500
 cmake --preset tsan > /dev/null
-cmake --build --preset tsan
+"${norandom[@]}" cmake --build --preset tsan
 "${norandom[@]}" ctest --preset tsan --timeout 1500

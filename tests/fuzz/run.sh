@@ -2,7 +2,8 @@
 # Fuzzes every reader of outside data with libFuzzer (ASan + UBSan) for SECONDS each (default 600).
 #   bash tests/fuzz/run.sh [SECONDS] [HARNESS...]       e.g. bash tests/fuzz/run.sh 60 idx checkpoint
 # Builds the clang `fuzz` preset first (needs clang-14 and libclang-rt-14-dev). New inputs that
-# widen coverage go to build/fuzz/corpus/NAME (the seeds in tests/fuzz/corpus stay as they are);
+# widen coverage go to build/fuzz/corpus/NAME (the seeds — text ones in tests/fuzz/corpus, binary
+# ones written at build time into build/fuzz/tests/fuzz/seeds — stay as they are);
 # a crash leaves crash-* in build/fuzz/findings/NAME: add it to tests/fuzz/corpus/NAME with the fix,
 # so that the ctest replay of the ordinary build keeps it fixed. Prints executions per second and
 # coverage per harness; the whole log is build/fuzz/fuzz-NAME.log.
@@ -24,8 +25,10 @@ for h in "${harnesses[@]}"; do
   mkdir -p "$corpus" "$findings"
   flags=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -artifact_prefix="$findings/" -print_final_stats=1)
   [ -n "${dict[$h]:-}" ] && flags+=(-dict="tests/fuzz/dict/${dict[$h]}.dict")
+  seeds=()
+  for d in "tests/fuzz/corpus/$h" "build/fuzz/tests/fuzz/seeds/$h"; do [ -d "$d" ] && seeds+=("$d"); done
   # ASan's leak check at exit only: LibTorch's and Qt's process-lifetime singletons are not leaks per run.
-  if ASAN_OPTIONS=detect_leaks=1 "build/fuzz/tests/fuzz/fuzz_$h" "${flags[@]}" "$corpus" "tests/fuzz/corpus/$h" > "$log" 2>&1; then
+  if ASAN_OPTIONS=detect_leaks=1 "build/fuzz/tests/fuzz/fuzz_$h" "${flags[@]}" "$corpus" "${seeds[@]}" > "$log" 2>&1; then
     result=ok
   else
     result="FAILED (see $log and $findings)"
