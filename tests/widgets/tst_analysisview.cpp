@@ -4,6 +4,9 @@
 #include "charts/LogScaleAxis.h"
 
 #include <QAbstractAxis>
+#include <QAreaSeries>
+#include <QLineSeries>
+#include <QPointer>
 #include <QChart>
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
@@ -18,6 +21,7 @@ private Q_SLOTS:
     void horizonCsvAndTablesAgainstT();
     void logAxisLabels_data();
     void logAxisLabels();
+    void redrawFreesTheBandEdges();
 
 private:
     QString write(const QString& name, const QString& text)
@@ -148,6 +152,24 @@ void TestAnalysisView::logAxisLabels()
     LogScaleAxis axis;
     axis.setDataRange(lo, hi);
     QCOMPARE(axis.categoriesLabels(), labels);
+}
+
+// The live STF chart redraws with its regime bands on every metrics row: the edges of the
+// previous bands must go with them, or an hour of training leaks tens of MiB (#13, soak).
+void TestAnalysisView::redrawFreesTheBandEdges()
+{
+    CurveChartView view("regimes", "sigma", "ratio", true, true);
+    const QVector<CurveChartView::Curve> curves{{"ratio", {{0.01, 1.0}, {10.0, 0.01}}}};
+    const QVector<CurveChartView::Band> bands{{0.01, 0.3, Qt::gray, "near"}, {0.3, 10.0, Qt::lightGray, "far"}};
+    view.setCurves(curves, bands);
+    QVector<QPointer<QLineSeries>> edges;
+    for (auto* series : view.chart()->series())
+        if (auto* area = qobject_cast<QAreaSeries*>(series))
+            edges << area->upperSeries() << area->lowerSeries();
+    QCOMPARE(edges.size(), 4);
+    view.setCurves(curves, bands);
+    for (const auto& edge : edges)
+        QVERIFY(edge.isNull());
 }
 
 #include "tst_analysisview.moc"

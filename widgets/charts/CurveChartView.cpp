@@ -158,6 +158,9 @@ void CurveChartView::setCurves(const QVector<Curve>& curves, const QVector<Band>
         lower->append(mapX(a), mapY(ylo));
         lower->append(mapX(b), mapY(ylo));
         auto* area = new QAreaSeries(upper, lower);
+        // An area series does not own its edges: without a parent they outlive every redraw (#13, soak).
+        upper->setParent(area);
+        lower->setParent(area);
         area->setName(band.label);
         area->setColor(band.color);
         area->setBorderColor(Qt::transparent);
