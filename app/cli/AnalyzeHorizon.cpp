@@ -21,7 +21,7 @@ int analyzeHorizon(const std::vector<std::string>& args)
                 "Carlo with the closed-form p_T), and with --run, the trained model's score-matching gap\n"
                 "G(theta, T) = 1/2 int_eps^T g^2 E||s_theta - grad log p_t||^2 dt and the sums gap + KL\n"
                 "(the ELBO's shortfall from E log p_data). Standard errors are Monte-Carlo errors.",
-                {{"dataset", "D", "a mixture preset (ring8, grid25) or mixture .json (default: the run's)"},
+                {{"dataset", "D", "a mixture preset (ring8, grid25) or mixture .json (with --run: in place of the run's)"},
                  {"sde", "KIND", "ve, vp or subvp (default: the run's, else vp)"},
                  {"t-grid", "T1,T2,...", "horizons (default 0.1,0.2,0.3,0.5,0.7,1)"},
                  {"points", "N", "Monte-Carlo points of each KL (default 20000)"},
@@ -58,10 +58,7 @@ int analyzeHorizon(const std::vector<std::string>& args)
         loaded = std::make_unique<LoadedModel>(loadModel(a));
         sde = loaded->trainer->config().sde;
         o.eps = loaded->trainer->sde()->trainingEps();
-        if (dataset.empty())
-            dataset = loaded->trainer->config().dataset;
-        else if (dataset != loaded->trainer->config().dataset)
-            throw UsageError("--dataset " + dataset + " differs from the run's data set " + loaded->trainer->config().dataset);
+        dataset = loaded->trainer->config().dataset;  // --dataset, when given, replaced the run's (DataPaths.h)
     }
     if (dataset.empty())
         throw UsageError("give --dataset or --run");

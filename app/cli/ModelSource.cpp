@@ -6,6 +6,7 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <cstdlib>
@@ -22,6 +23,10 @@ std::vector<OptionSpec> modelCommandOptions(const std::vector<OptionSpec>& extra
     for (const auto& o : samplerOptions())
         options.push_back(o);
     options.insert(options.end(), extra.begin(), extra.end());
+    // A run's config names its data; outside the run directory only these may (DataPaths.h).
+    if (std::none_of(extra.begin(), extra.end(), [](const OptionSpec& o) { return o.name == "dataset"; }))
+        options.push_back({"dataset", "SPEC", "the run's data set, where its config names one outside the run directory"});
+    options.push_back({"data-dir", "DIR", "the run's image directory, where its config names one outside the run directory"});
     options.push_back(threadsOption());
     return options;
 }
@@ -43,7 +48,8 @@ LoadedModel loadModel(const ArgParser& args)
             m.directory = ".";
     }
     static_cast<TrainedModel&>(m) =
-        loadTrainedModel(checkpoint, "auto", [](const std::string& line) { std::printf("%s\n", line.c_str()); });
+        loadTrainedModel(checkpoint, "auto", [](const std::string& line) { std::printf("%s\n", line.c_str()); },
+                         {args.str("dataset"), args.str("data-dir")});
     return m;
 }
 

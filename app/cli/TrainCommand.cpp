@@ -46,9 +46,10 @@ int trainCommand(const std::vector<std::string>& args)
     std::unique_ptr<TrainingSession> session;
     std::optional<TrainConfig> config;
     if (a.has("resume")) {
+        // The data may be named again: a config's paths outside the run are not read (DataPaths.h).
         for (const auto& option : trainConfigOptions())
-            if (option.name != "steps" && a.has(option.name))
-                throw UsageError("--" + option.name + " cannot be combined with --resume (a resumed run keeps its config; only --steps may change)");
+            if (option.name != "steps" && option.name != "dataset" && option.name != "data-dir" && a.has(option.name))
+                throw UsageError("--" + option.name + " cannot be combined with --resume (a resumed run keeps its config; only --steps and its data may change)");
         if (a.has("out"))
             throw UsageError("--out cannot be combined with --resume");
     } else {
@@ -69,7 +70,7 @@ int trainCommand(const std::vector<std::string>& args)
         if (config) {
             session = TrainingSession::create(a.str("out"), *config, parallel);
         } else {
-            session = TrainingSession::resume(a.str("resume"), parallel);
+            session = TrainingSession::resume(a.str("resume"), parallel, {a.str("dataset"), a.str("data-dir")});
             if (a.has("steps"))
                 session->extendTo(a.positiveInt("steps", 0));
         }

@@ -1,11 +1,14 @@
 #include "train/TrainedModel.h"
 
+#include <filesystem>
+
 namespace scorescope {
 
 TrainedModel loadTrainedModel(const std::string& checkpoint, const std::string& device,
-                              const std::function<void(const std::string&)>& report)
+                              const std::function<void(const std::string&)>& report, const GivenData& given)
 {
-    auto config = readCheckpointConfig(checkpoint);
+    const auto dir = std::filesystem::path(checkpoint).parent_path();
+    auto config = confinedToRun(readCheckpointConfig(checkpoint), dir.empty() ? "." : dir.string(), checkpoint, given);
     config.device = device;
     TrainedModel m;
     m.trainer = std::make_unique<Trainer>(config);

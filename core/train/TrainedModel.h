@@ -1,5 +1,6 @@
 #pragma once
 #include "nn/ScoreModel.h"
+#include "train/DataPaths.h"
 #include "train/Trainer.h"
 
 #include <functional>
@@ -15,9 +16,10 @@ struct TrainedModel {
     ScoreModel model{nullptr};
 };
 
-// `device` as a run config names it ("auto", "cpu", "cuda"). Fits the run's auxiliary prior,
+// `device` as a run config names it ("auto", "cpu", "cuda"). The run's data is read inside the
+// checkpoint's directory, or where `given` says (DataPaths.h). Fits the run's auxiliary prior,
 // reporting through `report`, when the checkpoint does not hold one yet. Throws Error naming the file.
 TrainedModel loadTrainedModel(const std::string& checkpoint, const std::string& device,
-                              const std::function<void(const std::string&)>& report);
+                              const std::function<void(const std::string&)>& report, const GivenData& given = {});
 
 } // namespace scorescope

@@ -4,6 +4,7 @@
 #include "distributed/DataParallel.h"
 #include "prior/GaussianPrior.h"
 #include "run/TensorArchive.h"
+#include "train/DataPaths.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
@@ -240,7 +241,9 @@ void readAdam(const TensorArchive& archive, torch::optim::Adam& adam)
 void Trainer::saveCheckpoint(const std::string& path) const
 {
     TensorArchive archive, model, ema, optimizer;
-    archive.write("config", toJson(config_).dump());
+    // Data inside the checkpoint's directory is named relative to it, so that the run can move.
+    const auto dir = std::filesystem::path(path).parent_path();
+    archive.write("config", toJson(relativeToRun(config_, dir.empty() ? "." : dir.string())).dump());
     archive.write("step", torch::tensor(step_, torch::kLong));
     archive.write("rng", rng_.state());
     writeModule(model, *model_);

@@ -129,6 +129,7 @@ std::unique_ptr<TrainingSession> TrainingSession::create(const std::string& path
     RunDirectory dir{path};
     std::unique_ptr<TrainingSession> session;
     const bool leads = !parallel || parallel->leads();
+    auto runConfig = config;
     startTogether(parallel, "starting the run in " + path, [&] {
         std::unique_ptr<RunLock> lock;
         if (leads) {
@@ -139,12 +140,13 @@ std::unique_ptr<TrainingSession> TrainingSession::create(const std::string& path
             lock = std::make_unique<RunLock>(path);
             if (fs::exists(dir.config()))
                 throw Error(path, "already holds a run (config.json exists); use --resume to continue it or choose another --out");
+            runConfig = withMixtureCopied(config, path);
         }
-        session.reset(new TrainingSession(dir, config, parallel));
+        session.reset(new TrainingSession(dir, runConfig, parallel));
         session->lock_ = std::move(lock);
         if (leads) {
             // The trainer resolves automatic values (σ_d); the written config is the resolved one.
-            writeFileAtomically(dir.config(), toJson(session->trainer().config()).dump(2) + "\n");
+            writeFileAtomically(dir.config(), toJson(relativeToRun(session->trainer().config(), path)).dump(2) + "\n");
             session->log_->info("new run: {}", toJson(session->trainer().config()).dump());
         }
     });
@@ -154,7 +156,8 @@ std::unique_ptr<TrainingSession> TrainingSession::create(const std::string& path
     return session;
 }
 
-std::unique_ptr<TrainingSession> TrainingSession::resume(const std::string& path, std::shared_ptr<DataParallel> parallel)
+std::unique_ptr<TrainingSession> TrainingSession::resume(const std::string& path, std::shared_ptr<DataParallel> parallel,
+                                                         const GivenData& given)
 {
     RunDirectory dir{path};
     std::unique_ptr<TrainingSession> session;
@@ -162,7 +165,7 @@ std::unique_ptr<TrainingSession> TrainingSession::resume(const std::string& path
         if (!fs::exists(dir.config()))
             throw Error(path, "is not a run directory (no config.json)");
         auto lock = !parallel || parallel->leads() ? std::make_unique<RunLock>(path) : nullptr;
-        session.reset(new TrainingSession(dir, readTrainConfig(dir.config()), parallel));
+        session.reset(new TrainingSession(dir, confinedToRun(readTrainConfig(dir.config()), path, dir.config(), given), parallel));
         session->lock_ = std::move(lock);
         if (fs::exists(dir.checkpoint()))
             session->trainer().loadCheckpoint(dir.checkpoint());
@@ -179,7 +182,7 @@ void TrainingSession::extendTo(int64_t steps)
     trainer_->setTotalSteps(steps);
     if (!writes())
         return;
-    writeFileAtomically(dir_.config(), toJson(trainer_->config()).dump(2) + "\n");
+    writeFileAtomically(dir_.config(), toJson(relativeToRun(trainer_->config(), dir_.root)).dump(2) + "\n");
     log_->info("total steps set to {}", steps);
 }
 

@@ -2,6 +2,7 @@
 #include "run/MetricsLog.h"
 #include "run/RunDirectory.h"
 #include "train/BinnedStatistics.h"
+#include "train/DataPaths.h"
 #include "train/Trainer.h"
 
 #include <atomic>
@@ -33,8 +34,10 @@ public:
     static std::unique_ptr<TrainingSession> create(const std::string& dir, const TrainConfig& config,
                                                    std::shared_ptr<DataParallel> parallel = nullptr);
     // Continues the run in `dir` from its checkpoint (or from step 0 if none was written yet); every
-    // rank reads the directory (a shared file system), only rank 0 writes it.
-    static std::unique_ptr<TrainingSession> resume(const std::string& dir, std::shared_ptr<DataParallel> parallel = nullptr);
+    // rank reads the directory (a shared file system), only rank 0 writes it. The run's data is read
+    // inside `dir`, or where `given` says (DataPaths.h).
+    static std::unique_ptr<TrainingSession> resume(const std::string& dir, std::shared_ptr<DataParallel> parallel = nullptr,
+                                                   const GivenData& given = {});
     ~TrainingSession();
 
     // Runs until config.steps or until *stop becomes true; checkpoints before returning.

@@ -50,6 +50,7 @@ private Q_SLOTS:
     void killDuringTrainingThenResume();
     void sampleAndEvalARun();
     void fitPriorAndHorizonOfARun();
+    void aRunReadsItsDataInsideIt();
 
 private:
     QTemporaryDir dir_;
@@ -304,6 +305,55 @@ void TestCli::fitPriorAndHorizonOfARun()
     QVERIFY(at(1, 7) >= at(0, 7) && at(0, 7) > 0.0);
     QVERIFY(at(1, 3) < 1e-3 && at(0, 3) > 0.1);
     QVERIFY(at(0, 5) < 0.1 * at(0, 3));  // the fitted mixture holds p_T's family: most of the KL goes
+}
+
+// A run directory from someone else is data (#13): a new run keeps a copy of its mixture and names
+// it relative to itself, so it still samples after a move with the original gone; a config that
+// names data outside the run is refused — in config.json (train --resume) and in the checkpoint
+// (sample) — until the user gives the data on the command line.
+void TestCli::aRunReadsItsDataInsideIt()
+{
+    const QString mixture = dir_.path() + "/two.json", outside = dir_.path() + "/outside.json";
+    const QString run = dir_.path() + "/mine", sent = dir_.path() + "/sent";
+    const QByteArray two = R"({"components": [{"mean": [-2, 0], "cov": [[0.1, 0], [0, 0.1]]},
+                                              {"mean": [2, 0], "cov": [[0.1, 0], [0, 0.1]]}]})";
+    for (const auto& path : {mixture, outside}) {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(two);
+    }
+    const QStringList tiny{"--batch", "32", "--hidden", "16", "--depth", "2", "--threads", "1"};
+    auto r = runCli(QStringList{"train", "--dataset", mixture, "--steps", "20", "--out", run} + tiny);
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(QString::fromStdString(readCheckpointConfig((run + "/checkpoint.pt").toStdString()).dataset), QString("mixture.json"));
+    QVERIFY(QDir().rename(run, sent));
+    QVERIFY(QFile::remove(mixture));
+    const QStringList sample{"sample", "--run", sent, "--n", "20", "--sampler-steps", "5"};
+    r = runCli(sample);
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+
+    // Someone edits config.json to read a file outside the run.
+    QFile config(sent + "/config.json");
+    QVERIFY(config.open(QIODevice::ReadOnly));
+    auto j = nlohmann::json::parse(config.readAll().toStdString());
+    config.close();
+    j["dataset"] = outside.toStdString();
+    QVERIFY(config.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    config.write(QByteArray::fromStdString(j.dump(2)));
+    config.close();
+    const QString refused = "the data set '" + outside + "' lies outside the run directory";
+    r = runCli({"train", "--resume", sent, "--steps", "30"});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(sent + "/config.json: " + refused) && r.err.contains("give the data with --dataset"),
+             qPrintable(r.err));
+    // Given on the command line, it is read; the checkpoint then names it, and sampling needs it too.
+    r = runCli({"train", "--resume", sent, "--steps", "30", "--dataset", outside, "--threads", "1"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    r = runCli(sample);
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(sent + "/checkpoint.pt: " + refused), qPrintable(r.err));
+    r = runCli(sample + QStringList{"--dataset", outside});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

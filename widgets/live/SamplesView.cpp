@@ -4,7 +4,7 @@
 #include "data/Dataset.h"
 #include "run/PointsCsv.h"
 #include "run/RunDirectory.h"
-#include "train/TrainConfig.h"
+#include "train/DataPaths.h"
 #include "truth/MixtureTruth.h"
 
 #include <QDir>
@@ -65,7 +65,10 @@ void SamplesView::setTrueDensity(const QJsonObject& json)
     cloud_->setBackground(QRectF(-1, -1, 2, 2), {});
     frameFromPoints_ = true;
     try {
-        const auto config = trainConfigFromJson(nlohmann::json::parse(QJsonDocument(json).toJson().toStdString()), "config.json");
+        // The mixture is read inside the run only (DataPaths.h); one outside it leaves the frame to the points.
+        const auto config = confinedToRun(
+            trainConfigFromJson(nlohmann::json::parse(QJsonDocument(json).toJson().toStdString()), "config.json"),
+            dir_.toStdString(), (dir_ + "/config.json").toStdString());
         const auto data = loadDataset(config.dataset, config.images);
         const auto* mixture = data->mixture();
         if (!mixture || mixture->dim() != 2)
