@@ -68,6 +68,25 @@ TrainConfig confinedToRun(TrainConfig config, const std::string& runDir, const s
     return config;
 }
 
+std::string directoryOf(const std::string& file)
+{
+    const auto dir = fs::path(file).parent_path();
+    return dir.empty() ? "." : dir.string();
+}
+
+TrainConfig anchoredAt(TrainConfig config, const std::string& dir)
+{
+    const auto anchored = [&](const std::string& path) {
+        return fs::path(path).is_absolute() ? path : (fs::absolute(dir) / path).lexically_normal().string();
+    };
+    std::string prefix, path;
+    if (splitPath(config.dataset, prefix, path))
+        config.dataset = prefix + anchored(path);
+    if (!config.images.dataDir.empty())
+        config.images.dataDir = anchored(config.images.dataDir);
+    return config;
+}
+
 TrainConfig relativeToRun(TrainConfig config, const std::string& runDir)
 {
     const fs::path run = fs::weakly_canonical(fs::absolute(runDir));

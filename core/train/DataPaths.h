@@ -20,6 +20,10 @@ struct GivenData {
 // place of the config's own. Throws Error naming `origin` when a path of the config leaves the run.
 TrainConfig confinedToRun(TrainConfig config, const std::string& runDir, const std::string& origin,
                           const GivenData& given = {});
+// The directory a file lies in ("." for a bare name).
+std::string directoryOf(const std::string& file);
+// The config as stored in `dir` (a checkpoint's): relative data paths taken from there, unchecked.
+TrainConfig anchoredAt(TrainConfig config, const std::string& dir);
 // The config as written into the run in `runDir` (config.json, checkpoints): data paths that lie
 // inside it become relative, so that the directory can move.
 TrainConfig relativeToRun(TrainConfig config, const std::string& runDir);

@@ -242,8 +242,7 @@ void Trainer::saveCheckpoint(const std::string& path) const
 {
     TensorArchive archive, model, ema, optimizer;
     // Data inside the checkpoint's directory is named relative to it, so that the run can move.
-    const auto dir = std::filesystem::path(path).parent_path();
-    archive.write("config", toJson(relativeToRun(config_, dir.empty() ? "." : dir.string())).dump());
+    archive.write("config", toJson(relativeToRun(config_, directoryOf(path))).dump());
     archive.write("step", torch::tensor(step_, torch::kLong));
     archive.write("rng", rng_.state());
     writeModule(model, *model_);
@@ -321,7 +320,7 @@ ScoreModel Trainer::emaModel() const
 
 TrainConfig readCheckpointConfig(const std::string& path)
 {
-    return configOf(openCheckpoint(path), path);
+    return anchoredAt(configOf(openCheckpoint(path), path), directoryOf(path));
 }
 
 

@@ -93,7 +93,8 @@ private:
 
 torch::Device resolveDevice(const std::string& name);  // cpu, cuda or auto; Error if cuda is missing
 
-// The config stored inside a checkpoint (so `sample` works from a checkpoint file alone).
+// The config stored inside a checkpoint (so `sample` works from a checkpoint file alone), its
+// relative data paths taken from the checkpoint's directory (DataPaths.h).
 TrainConfig readCheckpointConfig(const std::string& path);
 
 } // namespace scorescope

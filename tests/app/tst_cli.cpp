@@ -325,7 +325,7 @@ void TestCli::aRunReadsItsDataInsideIt()
     const QStringList tiny{"--batch", "32", "--hidden", "16", "--depth", "2", "--threads", "1"};
     auto r = runCli(QStringList{"train", "--dataset", mixture, "--steps", "20", "--out", run} + tiny);
     QVERIFY2(r.code == 0, qPrintable(r.err));
-    QCOMPARE(QString::fromStdString(readCheckpointConfig((run + "/checkpoint.pt").toStdString()).dataset), QString("mixture.json"));
+    QCOMPARE(QString::fromStdString(readTrainConfig((run + "/config.json").toStdString()).dataset), QString("mixture.json"));
     QVERIFY(QDir().rename(run, sent));
     QVERIFY(QFile::remove(mixture));
     const QStringList sample{"sample", "--run", sent, "--n", "20", "--sampler-steps", "5"};

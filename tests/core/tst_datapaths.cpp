@@ -102,6 +102,9 @@ void TestDataPaths::writtenRelativeAndCopied()
     std::ifstream in(at("fresh/mixture.json"));
     QCOMPARE(std::string(std::istreambuf_iterator<char>(in), {}), std::string(kMixture));
     QCOMPARE(QString::fromStdString(relativeToRun(copied, fresh).dataset), QString("mixture.json"));
+    // Read back from the run (a checkpoint's config), it names the copy again.
+    QCOMPARE(QString::fromStdString(anchoredAt(relativeToRun(copied, fresh), fresh).dataset),
+             QString::fromStdString(at("fresh/mixture.json")));
     // What lies outside stays as it was given; folders inside become relative too.
     QCOMPARE(QString::fromStdString(relativeToRun(config, run).dataset), QString::fromStdString(at("outside.json")));
     config.dataset = "folder:" + at("run/images");
