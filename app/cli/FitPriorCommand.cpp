@@ -1,11 +1,8 @@
 #include "cli/Commands.h"
 #include "cli/ModelSource.h"
 #include "run/ArgParser.h"
-#include "run/AtomicFile.h"
 #include "run/RunDirectory.h"
 #include "train/TrainOptions.h"
-
-#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <vector>
@@ -33,7 +30,7 @@ int fitPriorCommand(const std::vector<std::string>& args)
     trainer.setPriorConfig(priorConfigFromFlags(a, trainer.config().prior));
     trainer.fitPrior([](const std::string& line) { std::printf("%s\n", line.c_str()); });
     trainer.saveCheckpoint(dir.checkpoint());
-    writeFileAtomically(dir.config(), toJson(trainer.config()).dump(2) + "\n");
+    writeRunConfig(dir.root, trainer.config());
     std::printf("prior %s written to %s and %s\n", trainer.config().prior.kind.c_str(), dir.checkpoint().c_str(),
                 dir.config().c_str());
     return 0;

@@ -3,6 +3,7 @@
 #include "common/Error.h"
 #include "data/MixtureJson.h"
 #include "run/AtomicFile.h"
+#include "run/RunDirectory.h"
 
 #include <filesystem>
 #include <fstream>
@@ -100,6 +101,11 @@ TrainConfig relativeToRun(TrainConfig config, const std::string& runDir)
     if (!config.images.dataDir.empty())
         config.images.dataDir = relative(config.images.dataDir);
     return config;
+}
+
+void writeRunConfig(const std::string& runDir, const TrainConfig& config)
+{
+    writeFileAtomically(RunDirectory{runDir}.config(), toJson(relativeToRun(config, runDir)).dump(2) + "\n");
 }
 
 TrainConfig withMixtureCopied(TrainConfig config, const std::string& runDir)

@@ -27,6 +27,8 @@ TrainConfig anchoredAt(TrainConfig config, const std::string& dir);
 // The config as written into the run in `runDir` (config.json, checkpoints): data paths that lie
 // inside it become relative, so that the directory can move.
 TrainConfig relativeToRun(TrainConfig config, const std::string& runDir);
+// Writes `config` as the run in `runDir` keeps it, config.json: relativeToRun, atomically.
+void writeRunConfig(const std::string& runDir, const TrainConfig& config);
 // A new run's mixture .json is copied into it (`mixture.json`), so that the run keeps its data;
 // returns the config naming the copy. Any other data set is left where it is.
 TrainConfig withMixtureCopied(TrainConfig config, const std::string& runDir);

@@ -2,7 +2,6 @@
 
 #include "common/Error.h"
 #include "distributed/DataParallel.h"
-#include "run/AtomicFile.h"
 #include "run/RunLock.h"
 #include "train/SampleSnapshot.h"
 #include "truth/MixtureTruth.h"
@@ -146,7 +145,7 @@ std::unique_ptr<TrainingSession> TrainingSession::create(const std::string& path
         session->lock_ = std::move(lock);
         if (leads) {
             // The trainer resolves automatic values (σ_d); the written config is the resolved one.
-            writeFileAtomically(dir.config(), toJson(relativeToRun(session->trainer().config(), path)).dump(2) + "\n");
+            writeRunConfig(path, session->trainer().config());
             session->log_->info("new run: {}", toJson(session->trainer().config()).dump());
         }
     });
@@ -182,7 +181,7 @@ void TrainingSession::extendTo(int64_t steps)
     trainer_->setTotalSteps(steps);
     if (!writes())
         return;
-    writeFileAtomically(dir_.config(), toJson(relativeToRun(trainer_->config(), dir_.root)).dump(2) + "\n");
+    writeRunConfig(dir_.root, trainer_->config());
     log_->info("total steps set to {}", steps);
 }
 

@@ -2,6 +2,7 @@
 #include "analysis/AnalysisView.h"
 #include "charts/CurveChartView.h"
 #include "charts/LogScaleAxis.h"
+#include "charts/LossChartView.h"
 
 #include <QAbstractAxis>
 #include <QAreaSeries>
@@ -9,6 +10,7 @@
 #include <QPointer>
 #include <QChart>
 #include <QTemporaryDir>
+#include <cmath>
 #include <QtTest/QtTest>
 
 class TestAnalysisView : public QObject {
@@ -22,6 +24,7 @@ private Q_SLOTS:
     void logAxisLabels_data();
     void logAxisLabels();
     void redrawFreesTheBandEdges();
+    void lossChartDrawsBucketsKeepingSpikes();
 
 private:
     QString write(const QString& name, const QString& text)
@@ -170,6 +173,22 @@ void TestAnalysisView::redrawFreesTheBandEdges()
     view.setCurves(curves, bands);
     for (const auto& edge : edges)
         QVERIFY(edge.isNull());
+}
+
+// A long run draws a bounded number of points, whatever its length — the lowest and highest loss
+// of each of at most 500 buckets — and a one-row spike stays visible.
+void TestAnalysisView::lossChartDrawsBucketsKeepingSpikes()
+{
+    LossChartView view;
+    QVector<QPointF> rows;
+    for (int step = 1; step <= 10000; ++step)
+        rows.push_back({double(step), step == 7777 ? 100.0 : 1.0 + 0.5 * std::sin(step)});
+    view.append(rows);
+    QVERIFY2(view.drawnPoints() <= 2 * LossChartView::kBuckets, qPrintable(QString::number(view.drawnPoints())));
+    double top = -INFINITY;
+    for (const auto& p : qobject_cast<QLineSeries*>(view.chart()->series().first())->points())
+        top = std::max(top, p.y());
+    QCOMPARE(top, 2.0);  // log10(100), exact: from the one row that holds it, which a stride would skip
 }
 
 #include "tst_analysisview.moc"

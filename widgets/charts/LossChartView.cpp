@@ -76,17 +76,31 @@ void LossChartView::redraw()
 {
     const auto smooth = debiasedEma(data_.values, smoothing_);
     const int n = data_.steps.size();
-    const int stride = std::max(1, n / kMaxDrawn);
+    const int stride = std::max(1, (n + kBuckets - 1) / kBuckets);
     QList<QPointF> raw, sm;
     double lo = INFINITY, hi = -INFINITY;
-    for (int i = 0; i < n; i += stride) {
-        const double v = data_.values[i];
-        if (!(v > 0.0) || !std::isfinite(v))
-            continue;  // a log axis cannot show it
-        raw.push_back({data_.steps[i], std::log10(v)});
-        sm.push_back({data_.steps[i], std::log10(smooth[i])});
-        lo = std::min(lo, v);
-        hi = std::max(hi, v);
+    for (int begin = 0; begin < n; begin += stride) {
+        int low = -1, high = -1;
+        for (int i = begin; i < std::min(n, begin + stride); ++i) {
+            const double v = data_.values[i];
+            if (!(v > 0.0) || !std::isfinite(v))
+                continue;  // a log axis cannot show it
+            if (low < 0 || v < data_.values[low])
+                low = i;
+            if (high < 0 || v > data_.values[high])
+                high = i;
+        }
+        if (low < 0)
+            continue;
+        for (const int i : {std::min(low, high), std::max(low, high)}) {
+            raw.push_back({data_.steps[i], std::log10(data_.values[i])});
+            if (low == high)
+                break;
+        }
+        const int last = std::max(low, high);
+        sm.push_back({data_.steps[last], std::log10(smooth[last])});
+        lo = std::min(lo, data_.values[low]);
+        hi = std::max(hi, data_.values[high]);
     }
     raw_->replace(raw);
     smooth_->replace(sm);

@@ -24,7 +24,10 @@ public:
 
     const MetricsSeries& data() const { return data_; }
     int drawnPoints() const;
-    static constexpr int kMaxDrawn = 2000;
+    // At most this many buckets of rows are drawn, each as the raw loss's lowest and highest value
+    // and the smoothed loss's last: a chart is a few hundred pixels wide, and every antialiased,
+    // translucent point costs the UI thread on each redraw (the soak's latency rose with them).
+    static constexpr int kBuckets = 500;
 
 private:
     void redraw();
