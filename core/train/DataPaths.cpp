@@ -51,22 +51,34 @@ std::string confined(const std::string& path, const fs::path& run, const std::st
     return real.string();
 }
 
+// The config with `map(path, isDataDir)` in place of each data path: the data set's (after its
+// prefix) and data_dir.
+template <class Map>
+TrainConfig mapDataPaths(TrainConfig config, const Map& map)
+{
+    std::string prefix, path;
+    if (splitPath(config.dataset, prefix, path))
+        config.dataset = prefix + map(path, false);
+    if (!config.images.dataDir.empty())
+        config.images.dataDir = map(config.images.dataDir, true);
+    return config;
+}
+
 } // namespace
 
 TrainConfig confinedToRun(TrainConfig config, const std::string& runDir, const std::string& origin, const GivenData& given)
 {
     const fs::path run = fs::absolute(runDir);
-    std::string prefix, path;
-    // What the user gave is taken from the working directory, as any path on the command line.
     if (!given.dataset.empty())
-        config.dataset = splitPath(given.dataset, prefix, path) ? prefix + fs::absolute(path).string() : given.dataset;
-    else if (splitPath(config.dataset, prefix, path))
-        config.dataset = prefix + confined(path, run, origin, "the data set", "--dataset");
+        config.dataset = given.dataset;
     if (!given.dataDir.empty())
-        config.images.dataDir = fs::absolute(given.dataDir).string();
-    else if (!config.images.dataDir.empty())
-        config.images.dataDir = confined(config.images.dataDir, run, origin, "data_dir", "--data-dir");
-    return config;
+        config.images.dataDir = given.dataDir;
+    return mapDataPaths(std::move(config), [&](const std::string& path, bool dataDir) {
+        // What the user gave is taken from the working directory, as any path on the command line.
+        if (!(dataDir ? given.dataDir : given.dataset).empty())
+            return fs::absolute(path).string();
+        return confined(path, run, origin, dataDir ? "data_dir" : "the data set", dataDir ? "--data-dir" : "--dataset");
+    });
 }
 
 std::string directoryOf(const std::string& file)
@@ -77,30 +89,18 @@ std::string directoryOf(const std::string& file)
 
 TrainConfig anchoredAt(TrainConfig config, const std::string& dir)
 {
-    const auto anchored = [&](const std::string& path) {
+    return mapDataPaths(std::move(config), [&](const std::string& path, bool) {
         return fs::path(path).is_absolute() ? path : (fs::absolute(dir) / path).lexically_normal().string();
-    };
-    std::string prefix, path;
-    if (splitPath(config.dataset, prefix, path))
-        config.dataset = prefix + anchored(path);
-    if (!config.images.dataDir.empty())
-        config.images.dataDir = anchored(config.images.dataDir);
-    return config;
+    });
 }
 
 TrainConfig relativeToRun(TrainConfig config, const std::string& runDir)
 {
     const fs::path run = fs::weakly_canonical(fs::absolute(runDir));
-    const auto relative = [&](const std::string& path) {
+    return mapDataPaths(std::move(config), [&](const std::string& path, bool) {
         const auto p = fs::weakly_canonical(fs::absolute(path));
         return inside(p, run) ? p.lexically_relative(run).string() : path;
-    };
-    std::string prefix, path;
-    if (splitPath(config.dataset, prefix, path))
-        config.dataset = prefix + relative(path);
-    if (!config.images.dataDir.empty())
-        config.images.dataDir = relative(config.images.dataDir);
-    return config;
+    });
 }
 
 void writeRunConfig(const std::string& runDir, const TrainConfig& config)
@@ -113,11 +113,11 @@ TrainConfig withMixtureCopied(TrainConfig config, const std::string& runDir)
     std::string prefix, path;
     if (!splitPath(config.dataset, prefix, path) || !prefix.empty())
         return config;
-    readMixtureJson(path);  // a bad mixture is reported under its own name, not the copy's
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw Error(path, "cannot open mixture file");
     const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    parseMixtureJson(text, path);  // a bad mixture is reported under its own name, not the copy's
     const auto copy = fs::absolute(fs::path(runDir) / "mixture.json");
     writeFileAtomically(copy.string(), text);
     config.dataset = copy.string();
