@@ -2,7 +2,8 @@
 # The test suite under the sanitizers (#13).
 #   bash packaging/run-sanitizers.sh        every ctest test under ASan + UBSan, then the worker-thread
 #                                           and run-follower tests under ThreadSanitizer
-#   bash packaging/run-sanitizers.sh core   the core tests and the fuzz replays under ASan + UBSan (CI)
+#   bash packaging/run-sanitizers.sh core   the core tests and the fuzz replays under ASan + UBSan (CI;
+#                                           without the acceptance training, tests/CMakeLists.txt)
 # Any sanitizer report fails its test. Builds go to build/asan and build/tsan.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,7 +17,7 @@ if setarch "$(uname -m)" -R true 2> /dev/null; then norandom=(setarch "$(uname -
 cmake --preset asan > /dev/null
 if [ "$scope" = core ]; then
   "${norandom[@]}" cmake --build --preset asan-core  # the build runs fuzz_seeds, instrumented
-  "${norandom[@]}" ctest --preset asan-core --timeout 1500
+  "${norandom[@]}" ctest --preset asan-core --timeout 1500 --parallel "$(nproc)"
   exit
 fi
 "${norandom[@]}" cmake --build --preset asan

@@ -190,22 +190,40 @@ void TestMainWindow::pointsWithoutAMixtureFrameThemselves()
     QCOMPARE(frame.center(), QPointF(0.0, 0.0));
 }
 
-// A long run's logging windows merge in pairs past LossHeatmapView::kMaxColumns, so that a repaint
-// costs the same after an hour as after a minute: the mean of each pair, labelled with its later step.
+// A long run's logging windows merge past LossHeatmapView::kMaxColumns, so that a repaint costs the
+// same after an hour as after a minute: columns merge in pairs and each takes twice the windows
+// after, so that every column spans as many steps and the step axis stays linear.
 void TestMainWindow::heatmapColumnsStayBounded()
 {
     LossHeatmapView heatmap;
-    QVector<QJsonObject> rows;
+    const auto window = [](int i) {  // window i logs step 50 i; bin 1 is empty in odd windows
+        return QJsonObject{{"step", 50.0 * i},
+                           {"bins", QJsonObject{{"log10_sigma", QJsonArray{-1, 0}}, {"t", QJsonArray{0.1, 0.5}},
+                                                {"loss", QJsonArray{double(i), i % 2 ? QJsonValue() : QJsonValue(1.0)}}}}};
+    };
     const int n = LossHeatmapView::kMaxColumns + 1;
+    QVector<QJsonObject> rows;
     for (int i = 1; i <= n; ++i)
-        rows.push_back(QJsonObject{{"step", 50.0 * i},
-                                   {"bins", QJsonObject{{"log10_sigma", QJsonArray{-1, 0}}, {"t", QJsonArray{0.1, 0.5}},
-                                                        {"loss", QJsonArray{double(i), i % 2 ? QJsonValue() : QJsonValue(1.0)}}}}});
+        rows.push_back(window(i));
     heatmap.addRows(rows);
     QCOMPARE(heatmap.columns(), LossHeatmapView::kMaxColumns / 2 + 1);
+    QCOMPARE(heatmap.windowsPerColumn(), 2);
     QCOMPARE(heatmap.value(0, 0), 1.5);  // windows 1 and 2
     QCOMPARE(heatmap.value(0, 1), 1.0);  // an empty bin (NaN) merged with a full one keeps the full one
-    QCOMPARE(heatmap.value(heatmap.columns() - 1, 0), double(n));  // the newest window, alone
+    QCOMPARE(heatmap.value(heatmap.columns() - 1, 0), double(n));  // the newest window, alone so far
+    QCOMPARE(heatmap.stepSpan(0), std::make_pair(50.0, 100.0));
+
+    // Ten times as many windows: every column but the newest spans windowsPerColumn() windows, and
+    // each begins where the one before ended.
+    for (int i = n + 1; i <= 10 * n; ++i)
+        heatmap.addRows({window(i)});
+    QCOMPARE(heatmap.windowsPerColumn(), 16);  // 6010 windows: 376 columns of 16 (601 of 8 would be too many)
+    QCOMPARE(heatmap.columns(), (10 * n + 15) / 16);
+    for (int c = 0; c + 1 < heatmap.columns(); ++c) {
+        QCOMPARE(heatmap.stepSpan(c), std::make_pair(50.0 * (16 * c + 1), 50.0 * (16 * c + 16)));
+        QCOMPARE(heatmap.value(c, 0), 16 * c + 8.5);  // the mean of windows 16c+1 … 16c+16
+    }
+    QCOMPARE(heatmap.stepSpan(heatmap.columns() - 1).second, 50.0 * 10 * n);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -19,7 +19,8 @@ LossHeatmapView::LossHeatmapView(QWidget* parent) : QWidget(parent)
 
 void LossHeatmapView::clear()
 {
-    steps_.clear(), times_.clear(), log10Sigma_.clear(), loss_.clear();
+    times_.clear(), log10Sigma_.clear(), columns_.clear();
+    windowsPerColumn_ = 1;
     lo_ = INFINITY, hi_ = -INFINITY;
     update();
 }
@@ -35,47 +36,54 @@ void LossHeatmapView::addRows(const QVector<QJsonObject>& rows)
             for (const auto& key : {std::pair{&times_, "t"}, {&log10Sigma_, "log10_sigma"}})
                 for (const auto& v : bins.value(key.second).toArray())
                     key.first->push_back(v.toDouble());
-        QVector<double> column;
-        for (const auto& v : loss) {
-            const double x = v.isDouble() ? v.toDouble() : NAN;
-            column.push_back(x);
-            if (x > 0.0) {
-                lo_ = std::min(lo_, std::log10(x));
-                hi_ = std::max(hi_, std::log10(x));
+        const double step = row.value("step").toDouble();
+        Column window{step, step, 1, QVector<double>(this->rows(), 0.0), QVector<int>(this->rows(), 0)};
+        for (int r = 0; r < std::min(this->rows(), int(loss.size())); ++r)
+            if (const double x = loss[r].toDouble(NAN); !std::isnan(x)) {
+                window.sum[r] = x, window.count[r] = 1;
+                if (x > 0.0) {
+                    lo_ = std::min(lo_, std::log10(x));
+                    hi_ = std::max(hi_, std::log10(x));
+                }
             }
-        }
-        column.resize(log10Sigma_.size(), NAN);
-        steps_.push_back(row.value("step").toDouble());
-        loss_.push_back(column);
+        if (columns() > 0 && columns_.back().windows < windowsPerColumn_)
+            columns_.back().merge(window);
+        else
+            columns_.push_back(window);
         if (columns() > kMaxColumns)
             halveColumns();
     }
     update();
 }
 
+double LossHeatmapView::value(int column, int row) const
+{
+    const Column& c = columns_[column];
+    return c.count[row] > 0 ? c.sum[row] / c.count[row] : NAN;
+}
+
+void LossHeatmapView::Column::merge(const Column& later)
+{
+    lastStep = later.lastStep;
+    windows += later.windows;
+    for (int r = 0; r < sum.size(); ++r)
+        sum[r] += later.sum[r], count[r] += later.count[r];
+}
+
 // A long run logs thousands of windows; every repaint colours every cell, so their number must
 // stay bounded (the soak test saw the UI thread's latency grow with the run). Neighbouring
-// windows merge in pairs — the mean of their per-bin losses, labelled with the later step —
-// which keeps the picture and halves the columns.
+// columns merge in pairs and each later column takes twice the windows: the picture keeps its
+// shape, with a linear step axis, at half the columns.
 void LossHeatmapView::halveColumns()
 {
-    QVector<double> steps;
-    QVector<QVector<double>> loss;
-    for (int c = 0; c + 1 < columns(); c += 2) {
-        QVector<double> merged(rows());
-        for (int r = 0; r < rows(); ++r) {
-            const double a = loss_[c][r], b = loss_[c + 1][r];
-            merged[r] = std::isnan(a) ? b : std::isnan(b) ? a : 0.5 * (a + b);
-        }
-        steps.push_back(steps_[c + 1]);
-        loss.push_back(merged);
+    QVector<Column> merged;
+    for (int c = 0; c < columns(); c += 2) {
+        merged.push_back(columns_[c]);
+        if (c + 1 < columns())
+            merged.back().merge(columns_[c + 1]);
     }
-    if (columns() % 2 == 1) {  // the newest window, alone
-        steps.push_back(steps_.back());
-        loss.push_back(loss_.back());
-    }
-    steps_ = steps;
-    loss_ = loss;
+    columns_ = merged;
+    windowsPerColumn_ *= 2;
 }
 
 QString LossHeatmapView::toCsv() const
@@ -83,8 +91,8 @@ QString LossHeatmapView::toCsv() const
     QString csv = "step,t,log10_sigma,loss\n";
     for (int c = 0; c < columns(); ++c)
         for (int r = 0; r < rows(); ++r)
-            csv += QString("%1,%2,%3,%4\n").arg(steps_[c], 0, 'g', 10).arg(time(r), 0, 'g', 10)
-                       .arg(log10Sigma_[r], 0, 'g', 10).arg(loss_[c][r], 0, 'g', 10);
+            csv += QString("%1,%2,%3,%4\n").arg(columns_[c].lastStep, 0, 'g', 10).arg(time(r), 0, 'g', 10)
+                       .arg(log10Sigma_[r], 0, 'g', 10).arg(value(c, r), 0, 'g', 10);
     return csv;
 }
 
@@ -105,17 +113,19 @@ void LossHeatmapView::paintEvent(QPaintEvent*)
     const double span = std::max(1e-12, hi_ - lo_);
     for (int c = 0; c < columns(); ++c)
         for (int r = 0; r < rows(); ++r) {
-            const double v = loss_[c][r];
+            const double v = value(c, r);
             image.setPixelColor(c, rows() - 1 - r, v > 0.0 ? viridis((std::log10(v) - lo_) / span) : QColor(230, 230, 230));
         }
     p.drawImage(area, image);
     p.drawRect(area.adjusted(0, 0, -1, -1));
 
-    // Axes: step at both ends and the middle; t at each decade the bins reach.
+    // Axes: the first and last step logged at the ends and a middle column's last step; t at each
+    // decade the bins reach.
     const QFontMetrics fm = p.fontMetrics();
-    for (int i : {0, columns() / 2, columns() - 1}) {
+    for (auto [i, step] : {std::pair{0, columns_.front().firstStep}, {columns() / 2, columns_[columns() / 2].lastStep},
+                           {columns() - 1, columns_.back().lastStep}}) {
         const int x = area.left() + static_cast<int>((i + 0.5) * area.width() / columns());
-        p.drawText(QRect(x - 40, area.bottom() + 4, 80, fm.height()), Qt::AlignHCenter, QString::number(steps_[i], 'f', 0));
+        p.drawText(QRect(x - 40, area.bottom() + 4, 80, fm.height()), Qt::AlignHCenter, QString::number(step, 'f', 0));
     }
     p.drawText(QRect(area.left(), area.bottom() + 4 + fm.height(), area.width(), fm.height()), Qt::AlignHCenter, tr("step"));
     for (int r = 0; r < rows(); r += std::max(1, rows() / 5)) {
@@ -147,8 +157,10 @@ void LossHeatmapView::mouseMoveEvent(QMouseEvent* event)
         return;
     const int c = std::clamp((event->pos().x() - area.left()) * columns() / area.width(), 0, columns() - 1);
     const int r = std::clamp((area.bottom() - event->pos().y()) * rows() / area.height(), 0, rows() - 1);
+    const auto [first, last] = stepSpan(c);
     QToolTip::showText(event->globalPosition().toPoint(),
-                       tr("step %1, t ≈ %2 (σ ≈ %3): loss %4").arg(steps_[c]).arg(time(r), 0, 'g', 3)
-                           .arg(std::pow(10.0, log10Sigma_[r]), 0, 'g', 3).arg(loss_[c][r], 0, 'g', 3),
+                       tr("step %1, t ≈ %2 (σ ≈ %3): loss %4")
+                           .arg(first == last ? QString::number(last) : QString("%1–%2").arg(first).arg(last))
+                           .arg(time(r), 0, 'g', 3).arg(std::pow(10.0, log10Sigma_[r]), 0, 'g', 3).arg(value(c, r), 0, 'g', 3),
                        this);
 }
