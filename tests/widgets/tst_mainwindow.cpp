@@ -16,6 +16,9 @@
 #include <QJsonObject>
 #include <QtTest/QtTest>
 
+#include <chrono>
+#include <filesystem>
+
 namespace {
 // Writes (or appends) `text` to `path` and closes it, as the process writing a run leaves it.
 bool writeFile(const QString& path, const QByteArray& text, QIODevice::OpenMode mode = QIODevice::WriteOnly)
@@ -36,6 +39,7 @@ private Q_SLOTS:
     void rejectsADirectoryWithoutARun();
     void runListOpensARun();
     void pointsWithoutAMixtureFrameThemselves();
+    void samplesFollowSnapshotsAddedQuickly();
 
 private:
     void appendRows(int from, int to);
@@ -224,6 +228,34 @@ void TestMainWindow::heatmapColumnsStayBounded()
         QCOMPARE(heatmap.value(c, 0), 16 * c + 8.5);  // the mean of windows 16c+1 … 16c+16
     }
     QCOMPARE(heatmap.stepSpan(heatmap.columns() - 1).second, 50.0 * 10 * n);
+}
+
+// The snapshot folder is listed off the UI thread and only when its modification time changed.
+// A coarse file-system clock leaves that time as it was when a snapshot lands within the tick of
+// the listing before it: here every snapshot is given the first one's time, and each must show.
+void TestMainWindow::samplesFollowSnapshotsAddedQuickly()
+{
+    QTemporaryDir run;
+    QVERIFY(writeFile(run.filePath("config.json"), R"({"dataset":"moons","sde":{"kind":"vp"},"steps":1000})"));
+    QDir(run.path()).mkdir("snapshots");
+    const auto folder = std::filesystem::path(run.filePath("snapshots").toStdString());
+    const auto tick = std::filesystem::last_write_time(folder);
+    SamplesView view;
+    view.setRun(run.path(), QJsonObject{{"dataset", "moons"}});
+    for (int k = 1; k <= 5; ++k) {
+        QVERIFY(writeFile(run.filePath(QString("snapshots/step-%1.csv").arg(100 * k, 8, 10, QChar('0'))), "x0,x1\n0,0\n"));
+        std::filesystem::last_write_time(folder, tick);
+        view.refresh();
+        QTRY_COMPARE(view.snapshotCount(), k);
+        QCOMPARE(view.shownStep(), 100 * k);  // following the newest
+    }
+    // A folder last changed an hour ago is listed once; a snapshot added later changes its time.
+    std::filesystem::last_write_time(folder, tick - std::chrono::hours(1));
+    view.refresh();
+    QVERIFY(writeFile(run.filePath("snapshots/step-00000600.csv"), "x0,x1\n0,0\n"));
+    view.refresh();
+    QTRY_COMPARE(view.snapshotCount(), 6);
+    QCOMPARE(view.shownStep(), 600);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -8,18 +8,33 @@
 #include "truth/MixtureTruth.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QLabel>
 #include <stdexcept>
 #include <QRegularExpression>
 #include <QSlider>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QVBoxLayout>
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
 #include <cmath>
+#include <utility>
 
 using namespace scorescope;
+
+namespace {
+SamplesView::Listing listSnapshots(const QString& folder, bool image)
+{
+    const QRegularExpression name(image ? R"(^step-(\d+)\.png$)" : R"(^step-(\d+)\.csv$)");
+    SamplesView::Listing listing{folder, {}};
+    for (const auto& f : QDir(folder).entryList(QDir::Files, QDir::Name))  // zero-padded: by step
+        if (const auto m = name.match(f); m.hasMatch())
+            listing.steps.push_back(m.captured(1).toLongLong());
+    return listing;
+}
+}  // namespace
 
 SamplesView::SamplesView(QWidget* parent)
     : QWidget(parent), picture_(new QLabel), cloud_(new PointCloudView), slider_(new QSlider(Qt::Horizontal)),
@@ -38,12 +53,14 @@ SamplesView::SamplesView(QWidget* parent)
     layout->addWidget(stepLabel_);
     cloud_->hide();
     connect(slider_, &QSlider::valueChanged, this, &SamplesView::show);
+    connect(&listing_, &QFutureWatcher<Listing>::finished, this, &SamplesView::listed);
 }
 
 void SamplesView::setRun(const QString& dir, const QJsonObject& config)
 {
     dir_ = dir;
     steps_.clear();
+    listedModified_ = {};
     shown_ = -1;
     grid_ = {};
     picture_->clear();
@@ -101,28 +118,45 @@ void SamplesView::setTrueDensity(const QJsonObject& json)
     }
 }
 
+QString SamplesView::snapshotFolder() const { return QString::fromStdString(RunDirectory{dir_.toStdString()}.snapshots()); }
+
+// An overnight run leaves thousands of snapshots, and listing 8 000 takes 40-100 ms: the listing
+// runs off the UI thread, and only when the folder changed since the last one. Its modification
+// time says so once it lies a second in the past; the file system's clock is coarse, and a file
+// added within the same tick as a listing would otherwise go unseen.
 void SamplesView::refresh()
 {
     if (dir_.isEmpty())
         return;
-    const QDir folder(QString::fromStdString(RunDirectory{dir_.toStdString()}.snapshots()));
-    const QRegularExpression name(image_ ? R"(^step-(\d+)\.png$)" : R"(^step-(\d+)\.csv$)");
-    QVector<qint64> steps;
-    for (const auto& f : folder.entryList(QDir::Files, QDir::Name))
-        if (const auto m = name.match(f); m.hasMatch())
-            steps.push_back(m.captured(1).toLongLong());
-    if (steps == steps_)
+    if (listing_.isRunning()) {
+        relist_ = true;
         return;
-    const bool followLatest = steps_.isEmpty() || slider_->value() == steps_.size() - 1;
-    steps_ = steps;
-    slider_->setEnabled(!steps_.isEmpty());
-    slider_->setRange(0, std::max<int>(0, steps_.size() - 1));
-    if (followLatest && !steps_.isEmpty()) {
-        if (slider_->value() == steps_.size() - 1)
-            show(slider_->value());
-        else
-            slider_->setValue(steps_.size() - 1);
     }
+    const QString folder = snapshotFolder();
+    const QDateTime modified = QFileInfo(folder).lastModified();
+    if (modified.isValid() && modified == listedModified_)
+        return;
+    listedModified_ = modified.msecsTo(QDateTime::currentDateTime()) >= 1000 ? modified : QDateTime();
+    listing_.setFuture(QtConcurrent::run(listSnapshots, folder, image_));
+}
+
+void SamplesView::listed()
+{
+    const Listing listing = listing_.result();
+    if (listing.folder == snapshotFolder() && listing.steps != steps_) {  // not a listing of an earlier run's
+        const bool followLatest = steps_.isEmpty() || slider_->value() == steps_.size() - 1;
+        steps_ = listing.steps;
+        slider_->setEnabled(!steps_.isEmpty());
+        slider_->setRange(0, std::max<int>(0, steps_.size() - 1));
+        if (followLatest && !steps_.isEmpty()) {
+            if (slider_->value() == steps_.size() - 1)
+                show(slider_->value());
+            else
+                slider_->setValue(steps_.size() - 1);
+        }
+    }
+    if (std::exchange(relist_, false))
+        refresh();
 }
 
 void SamplesView::show(int index)

@@ -1,4 +1,6 @@
 #pragma once
+#include <QDateTime>
+#include <QFutureWatcher>
 #include <QJsonObject>
 #include <QString>
 #include <QVector>
@@ -18,7 +20,7 @@ public:
     explicit SamplesView(QWidget* parent = nullptr);
 
     void setRun(const QString& dir, const QJsonObject& config);
-    void refresh();  // looks for new snapshots
+    void refresh();  // looks for new snapshots, off the UI thread
 
     int snapshotCount() const { return static_cast<int>(steps_.size()); }
     qint64 shownStep() const { return shown_; }
@@ -27,13 +29,23 @@ public:
     const QImage& grid() const { return grid_; }
     QString toCsv() const;  // toy: the points shown; images: step and file of every snapshot
 
+    struct Listing {
+        QString folder;
+        QVector<qint64> steps;  // ascending
+    };
+
 private:
+    void listed();  // a listing of the snapshot folder finished
+    QString snapshotFolder() const;
     void show(int index);
     void setTrueDensity(const QJsonObject& config);
     QString dir_;
     bool image_ = false;
     bool frameFromPoints_ = false;  // no mixture to frame the points: the first snapshot does
     QVector<qint64> steps_;
+    QFutureWatcher<Listing> listing_;
+    bool relist_ = false;        // refresh() was asked for while a listing ran
+    QDateTime listedModified_;   // the folder's modification time that the last listing saw
     qint64 shown_ = -1;
     QImage grid_;
     QLabel* picture_;
