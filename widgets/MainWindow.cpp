@@ -282,16 +282,14 @@ void MainWindow::startTraining(const QString& dir, const QStringList& flags)
 {
     setTrainingState(true, false);
     statusBar()->showMessage(tr("Starting %1…").arg(dir));
-    worker_->arm();
-    QMetaObject::invokeMethod(worker_, [worker = worker_, dir, flags] { worker->startNew(dir, flags); }, Qt::QueuedConnection);
+    worker_->queueNew(dir, flags);
 }
 
 void MainWindow::continueRun(const QString& dir)
 {
     setTrainingState(true, false);
     statusBar()->showMessage(tr("Resuming %1…").arg(dir));
-    worker_->arm();
-    QMetaObject::invokeMethod(worker_, [worker = worker_, dir] { worker->resumeRun(dir, 0); }, Qt::QueuedConnection);
+    worker_->queueResume(dir, 0);
 }
 
 void MainWindow::chooseRunToContinue()

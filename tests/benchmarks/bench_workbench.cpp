@@ -74,7 +74,7 @@ int main(int argc, char** argv)
         QObject::connect(&worker, &TrainingWorker::progress, &loop, [&](qint64 step) { headless.onProgress(step); });
         QObject::connect(&worker, &TrainingWorker::finished, &loop, &QEventLoop::quit);
         QObject::connect(&worker, &TrainingWorker::failed, &loop, [&](const QString& m) { std::printf("failed: %s\n", qPrintable(m)); loop.quit(); });
-        QMetaObject::invokeMethod(&worker, [&] { worker.startNew(runs.filePath("headless"), kFlags); }, Qt::QueuedConnection);
+        worker.queueNew(runs.filePath("headless"), kFlags);
         loop.exec();
         thread.quit();
         thread.wait();

@@ -20,7 +20,7 @@ public:
     explicit NewRunDialog(QWidget* parent = nullptr);
 
     QString runDirectory() const;
-    QStringList flags() const;  // for TrainingWorker::startNew
+    QStringList flags() const;  // for TrainingWorker::queueNew
     bool isValid() const { return valid_; }
     // The message shown under the field of `flag` ("out" for the run directory); empty if none.
     QString messageFor(const QString& flag) const;

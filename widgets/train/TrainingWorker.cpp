@@ -17,48 +17,61 @@ TrainingWorker::TrainingWorker(QObject* parent)
 {
 }
 
-TrainingWorker::~TrainingWorker() = default;
+// The training thread deletes the worker when it ends, after the UI thread's last stop(). Qt orders
+// the two where ThreadSanitizer cannot see; taking the lock shows it that the wake is over.
+TrainingWorker::~TrainingWorker() { std::lock_guard lock(mutex_); }
 
 void TrainingWorker::wakeWith(std::atomic<bool>& flag, bool value)
 {
-    {
-        std::lock_guard lock(mutex_);
-        flag = value;
-    }
+    std::lock_guard lock(mutex_);
+    flag = value;
     wake_.notify_all();
 }
 
-void TrainingWorker::arm()
+void TrainingWorker::queue(Request request)
 {
-    std::lock_guard lock(mutex_);
-    stop_ = false;
-    paused_ = false;
-    checkpoint_ = false;
+    {
+        std::lock_guard lock(mutex_);
+        stop_ = false;
+        paused_ = false;
+        checkpoint_ = false;
+        request_ = std::move(request);
+    }
+    QMetaObject::invokeMethod(this, &TrainingWorker::runQueued, Qt::QueuedConnection);
 }
+
+void TrainingWorker::queueNew(const QString& dir, const QStringList& flags) { queue({dir, flags, 0, false}); }
+void TrainingWorker::queueResume(const QString& dir, qint64 totalSteps) { queue({dir, {}, totalSteps, true}); }
 
 void TrainingWorker::setPaused(bool paused) { wakeWith(paused_, paused); }
 void TrainingWorker::stop() { wakeWith(stop_, true); }
 void TrainingWorker::requestCheckpoint() { wakeWith(checkpoint_, true); }
 
-void TrainingWorker::startNew(const QString& dir, const QStringList& flags)
+void TrainingWorker::runQueued()
 {
+    std::optional<Request> request;
+    {
+        std::lock_guard lock(mutex_);
+        request.swap(request_);
+    }
+    if (!request)
+        return;
+    if (request->resume) {
+        run([&] {
+            auto session = TrainingSession::resume(request->dir.toStdString());
+            if (request->totalSteps > 0)
+                session->extendTo(request->totalSteps);
+            return session;
+        });
+        return;
+    }
     run([&] {
         std::vector<std::string> args;
-        for (const auto& f : flags)
+        for (const auto& f : request->flags)
             args.push_back(f.toStdString());
         cli::ArgParser parser("train", "", cli::trainConfigOptions());
         parser.parse(args);
-        return TrainingSession::create(dir.toStdString(), cli::trainConfigFromFlags(parser));
-    });
-}
-
-void TrainingWorker::resumeRun(const QString& dir, qint64 totalSteps)
-{
-    run([&] {
-        auto session = TrainingSession::resume(dir.toStdString());
-        if (totalSteps > 0)
-            session->extendTo(totalSteps);
-        return session;
+        return TrainingSession::create(request->dir.toStdString(), cli::trainConfigFromFlags(parser));
     });
 }
 

@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 namespace scorescope { class TrainingSession; }
 
@@ -22,9 +23,12 @@ public:
     explicit TrainingWorker(QObject* parent = nullptr);
     ~TrainingWorker() override;
 
-    // Thread-safe controls, for the UI thread. arm() clears stop, pause and checkpoint requests
-    // before a run is queued, so a stop that arrives before the run begins is not lost.
-    void arm();
+    // Thread-safe controls, for the UI thread. Queueing a run clears stop, pause and checkpoint
+    // requests first, so a stop that arrives before the run begins is not lost.
+    // A new run in `dir` configured by the flags of `scorescope-cli train` (--out excepted).
+    void queueNew(const QString& dir, const QStringList& flags);
+    // The run in `dir` continued from its checkpoint; totalSteps > 0 also extends (or shortens) it.
+    void queueResume(const QString& dir, qint64 totalSteps);
     void setPaused(bool paused);
     void stop();
     void requestCheckpoint();
@@ -33,12 +37,6 @@ public:
     // stop spinning, and the training team then slept at every barrier.)
     void setThreads(int threads) { threads_ = std::max(1, threads); }
     int threads() const { return threads_; }
-
-public Q_SLOTS:
-    // A new run in `dir` configured by the flags of `scorescope-cli train` (--out excepted).
-    void startNew(const QString& dir, const QStringList& flags);
-    // The run in `dir` continued from its checkpoint; totalSteps > 0 also extends (or shortens) it.
-    void resumeRun(const QString& dir, qint64 totalSteps);
 
 Q_SIGNALS:
     void started(const QString& dir, const QString& device, qint64 parameters);
@@ -49,6 +47,16 @@ Q_SIGNALS:
     void failed(const QString& message);
 
 private:
+    struct Request {
+        QString dir;
+        QStringList flags;     // a new run's
+        qint64 totalSteps = 0; // a resumed run's
+        bool resume = false;
+    };
+    // A queued run is handed to the training thread under mutex_, not inside the queued call, so
+    // that ThreadSanitizer sees the hand-over (Qt's event queue syncs in uninstrumented code).
+    void queue(Request request);
+    void runQueued();  // in the training thread
     void run(const std::function<std::unique_ptr<scorescope::TrainingSession>()>& open);
     void wakeWith(std::atomic<bool>& flag, bool value);
 
@@ -56,4 +64,5 @@ private:
     std::atomic<int> threads_;
     std::mutex mutex_;
     std::condition_variable wake_;
+    std::optional<Request> request_;  // guarded by mutex_
 };
