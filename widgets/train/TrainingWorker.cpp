@@ -28,20 +28,39 @@ void TrainingWorker::wakeWith(std::atomic<bool>& flag, bool value)
     wake_.notify_all();
 }
 
-void TrainingWorker::queue(Request request)
+void TrainingWorker::queue(Opener open)
 {
     {
         std::lock_guard lock(mutex_);
         stop_ = false;
         paused_ = false;
         checkpoint_ = false;
-        request_ = std::move(request);
+        queued_ = std::move(open);
     }
     QMetaObject::invokeMethod(this, &TrainingWorker::runQueued, Qt::QueuedConnection);
 }
 
-void TrainingWorker::queueNew(const QString& dir, const QStringList& flags) { queue({dir, flags, 0, false}); }
-void TrainingWorker::queueResume(const QString& dir, qint64 totalSteps) { queue({dir, {}, totalSteps, true}); }
+void TrainingWorker::queueNew(const QString& dir, const QStringList& flags)
+{
+    queue([dir, flags] {
+        std::vector<std::string> args;
+        for (const auto& f : flags)
+            args.push_back(f.toStdString());
+        cli::ArgParser parser("train", "", cli::trainConfigOptions());
+        parser.parse(args);
+        return TrainingSession::create(dir.toStdString(), cli::trainConfigFromFlags(parser));
+    });
+}
+
+void TrainingWorker::queueResume(const QString& dir, qint64 totalSteps)
+{
+    queue([dir, totalSteps] {
+        auto session = TrainingSession::resume(dir.toStdString());
+        if (totalSteps > 0)
+            session->extendTo(totalSteps);
+        return session;
+    });
+}
 
 void TrainingWorker::setPaused(bool paused) { wakeWith(paused_, paused); }
 void TrainingWorker::stop() { wakeWith(stop_, true); }
@@ -49,33 +68,16 @@ void TrainingWorker::requestCheckpoint() { wakeWith(checkpoint_, true); }
 
 void TrainingWorker::runQueued()
 {
-    std::optional<Request> request;
+    Opener open;
     {
         std::lock_guard lock(mutex_);
-        request.swap(request_);
+        open.swap(queued_);
     }
-    if (!request)
-        return;
-    if (request->resume) {
-        run([&] {
-            auto session = TrainingSession::resume(request->dir.toStdString());
-            if (request->totalSteps > 0)
-                session->extendTo(request->totalSteps);
-            return session;
-        });
-        return;
-    }
-    run([&] {
-        std::vector<std::string> args;
-        for (const auto& f : request->flags)
-            args.push_back(f.toStdString());
-        cli::ArgParser parser("train", "", cli::trainConfigOptions());
-        parser.parse(args);
-        return TrainingSession::create(request->dir.toStdString(), cli::trainConfigFromFlags(parser));
-    });
+    if (open)
+        run(open);
 }
 
-void TrainingWorker::run(const std::function<std::unique_ptr<TrainingSession>()>& open)
+void TrainingWorker::run(const Opener& open)
 {
     using clock = std::chrono::steady_clock;
     torch::set_num_threads(threads_);

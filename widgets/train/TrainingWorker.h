@@ -9,7 +9,6 @@
 #include <functional>
 #include <memory>
 #include <mutex>
-#include <optional>
 
 namespace scorescope { class TrainingSession; }
 
@@ -47,22 +46,17 @@ Q_SIGNALS:
     void failed(const QString& message);
 
 private:
-    struct Request {
-        QString dir;
-        QStringList flags;     // a new run's
-        qint64 totalSteps = 0; // a resumed run's
-        bool resume = false;
-    };
+    using Opener = std::function<std::unique_ptr<scorescope::TrainingSession>()>;
     // A queued run is handed to the training thread under mutex_, not inside the queued call, so
     // that ThreadSanitizer sees the hand-over (Qt's event queue syncs in uninstrumented code).
-    void queue(Request request);
+    void queue(Opener open);
     void runQueued();  // in the training thread
-    void run(const std::function<std::unique_ptr<scorescope::TrainingSession>()>& open);
+    void run(const Opener& open);
     void wakeWith(std::atomic<bool>& flag, bool value);
 
     std::atomic<bool> stop_{false}, paused_{false}, checkpoint_{false};
     std::atomic<int> threads_;
     std::mutex mutex_;
     std::condition_variable wake_;
-    std::optional<Request> request_;  // guarded by mutex_
+    Opener queued_;  // guarded by mutex_
 };
