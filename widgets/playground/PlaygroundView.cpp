@@ -177,10 +177,19 @@ PlaygroundView::PlaygroundView(PlaygroundWorker* worker, QWidget* parent)
         Q_EMIT mixtureChanged(m);
     });
     connect(canvas_, &MixtureCanvas::probeRequested, this, &PlaygroundView::probe);
-    connect(worker_, &PlaygroundWorker::fieldReady, this, &PlaygroundView::showField);
-    connect(worker_, &PlaygroundWorker::probeReady, this, &PlaygroundView::showProbe);
-    connect(worker_, &PlaygroundWorker::stripReady, strip_, &RegimeStripView::setStrip);
-    connect(worker_, &PlaygroundWorker::sdeChanged, this, &PlaygroundView::onSde);
+    connect(worker_, &PlaygroundWorker::fieldReady, this, [this] {
+        if (auto field = worker_->takeField())
+            showField(*field);
+    });
+    connect(worker_, &PlaygroundWorker::probeReady, this, [this] {
+        if (auto probe = worker_->takeProbe())
+            showProbe(*probe);
+    });
+    connect(worker_, &PlaygroundWorker::stripReady, this, [this] {
+        if (auto strip = worker_->takeStrip())
+            strip_->setStrip(*strip);
+    });
+    connect(worker_, &PlaygroundWorker::sdeChanged, this, [this] { onSde(worker_->sde()); });
     updateTimeLabel();
 }
 

@@ -98,15 +98,16 @@ PlaygroundWindow::PlaygroundWindow(QWidget* parent)
 
     connect(playground_, &PlaygroundView::mixtureChanged, stepThrough_, &StepThroughView::setMixture);
     connect(worker_, &PlaygroundWorker::failed, this, [this](const QString& message) { statusBar()->showMessage(message, 8000); });
-    connect(worker_, &PlaygroundWorker::runLoaded, this, [this](const RunInfo& run) {
+    connect(worker_, &PlaygroundWorker::runLoaded, this, [this](int index) {
+        const RunInfo run = worker_->loadedRun(index);
         statusBar()->showMessage(tr("Opened %1").arg(run.label), 5000);
         if (run.hasMixture)
             setMixture(run.mixture);
         playground_->setRun(run.index);
     });
-    connect(worker_, &PlaygroundWorker::sdeChanged, this, [this](const SdeInfo& sde) {
+    connect(worker_, &PlaygroundWorker::sdeChanged, this, [this] {
         const QSignalBlocker block(sdes_);
-        sdes_->setCurrentIndex(std::max(0, sdes_->findText(sde.name, Qt::MatchFixedString)));
+        sdes_->setCurrentIndex(std::max(0, sdes_->findText(worker_->sde().name, Qt::MatchFixedString)));
     });
     choosePreset(presets_->currentText());
     resize(1180, 760);

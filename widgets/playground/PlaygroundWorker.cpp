@@ -25,20 +25,33 @@ SdeInfo infoOf(const Sde& sde)
 
 PlaygroundWorker::PlaygroundWorker(QObject* parent) : QObject(parent)
 {
-    qRegisterMetaType<SdeInfo>();
-    qRegisterMetaType<RunInfo>();
-    qRegisterMetaType<FieldSnapshot>();
-    qRegisterMetaType<ProbeResult>();
-    qRegisterMetaType<RegimeStrip>();
-    qRegisterMetaType<QVector<TraceView>>();
-    sde_ = makeSde(SdeConfig::defaults(SdeKind::VP));
+    setCurrentSde(makeSde(SdeConfig::defaults(SdeKind::VP)));
 }
 
-PlaygroundWorker::~PlaygroundWorker() = default;
+// The worker's thread deletes it when it ends, after the UI thread's last request. Qt orders the two
+// in uninstrumented code, so the lock is there for ThreadSanitizer to see the order.
+PlaygroundWorker::~PlaygroundWorker() { std::lock_guard lock(mutex_); }
 
 void PlaygroundWorker::post(std::function<void()> job)
 {
-    QMetaObject::invokeMethod(this, [this, job = std::move(job)] { guarded(job); }, Qt::QueuedConnection);
+    {
+        std::lock_guard lock(mutex_);
+        jobs_.push_back(std::move(job));
+    }
+    QMetaObject::invokeMethod(this, &PlaygroundWorker::runNext, Qt::QueuedConnection);
+}
+
+void PlaygroundWorker::runNext()
+{
+    std::function<void()> job;
+    {
+        std::lock_guard lock(mutex_);
+        if (jobs_.empty())
+            return;
+        job = std::move(jobs_.front());
+        jobs_.pop_front();
+    }
+    guarded(job);
 }
 
 void PlaygroundWorker::guarded(const std::function<void()>& job)
@@ -50,11 +63,30 @@ void PlaygroundWorker::guarded(const std::function<void()>& job)
     }
 }
 
+void PlaygroundWorker::setCurrentSde(std::shared_ptr<const Sde> sde)
+{
+    sde_ = std::move(sde);
+    std::lock_guard lock(mutex_);
+    sdeInfo_ = infoOf(*sde_);
+}
+
+SdeInfo PlaygroundWorker::sde() const
+{
+    std::lock_guard lock(mutex_);
+    return sdeInfo_;
+}
+
+RunInfo PlaygroundWorker::loadedRun(int index) const
+{
+    std::lock_guard lock(mutex_);
+    return loadedRuns_.at(index);
+}
+
 void PlaygroundWorker::setSde(const QString& kind)
 {
     post([this, kind] {
-        sde_ = makeSde(SdeConfig::defaults(parseSdeKind(kind.toStdString())));
-        Q_EMIT sdeChanged(infoOf(*sde_));
+        setCurrentSde(makeSde(SdeConfig::defaults(parseSdeKind(kind.toStdString()))));
+        Q_EMIT sdeChanged();
     });
 }
 
@@ -78,10 +110,14 @@ void PlaygroundWorker::loadRun(const QString& dir)
         }
         info.sde = infoOf(*trainer.sde());
         runs_.push_back({restored->model.ptr(), trainer.sde(), trainer.prior(), restored});
+        {
+            std::lock_guard lock(mutex_);
+            loadedRuns_.push_back(info);
+        }
         // The playground diffuses as the run did, so its model and the closed form share one kernel.
-        sde_ = trainer.sde();
-        Q_EMIT runLoaded(info);
-        Q_EMIT sdeChanged(info.sde);
+        setCurrentSde(trainer.sde());
+        Q_EMIT runLoaded(info.index);
+        Q_EMIT sdeChanged();
     });
 }
 
@@ -92,26 +128,31 @@ std::shared_ptr<const Sde> PlaygroundWorker::sdeFor(int run) const
 
 void PlaygroundWorker::requestField(const FieldRequest& request, int run)
 {
-    std::lock_guard lock(mutex_);
-    field_ = {request, run};
-    if (!std::exchange(drainScheduled_, true))
-        post([this] { drain(); });
+    std::unique_lock lock(mutex_);
+    fieldRequest_ = {request, run};
+    scheduleDrain(lock);
 }
 
 void PlaygroundWorker::requestProbe(const ProbeRequest& request)
 {
-    std::lock_guard lock(mutex_);
-    probe_ = request;
-    if (!std::exchange(drainScheduled_, true))
-        post([this] { drain(); });
+    std::unique_lock lock(mutex_);
+    probeRequest_ = request;
+    scheduleDrain(lock);
 }
 
 void PlaygroundWorker::requestStrip(const PlanarMixture& mixture, double maxRadius)
 {
-    std::lock_guard lock(mutex_);
-    strip_ = {mixture, maxRadius};
-    if (!std::exchange(drainScheduled_, true))
-        post([this] { drain(); });
+    std::unique_lock lock(mutex_);
+    stripRequest_ = {mixture, maxRadius};
+    scheduleDrain(lock);
+}
+
+void PlaygroundWorker::scheduleDrain(std::unique_lock<std::mutex>& lock)
+{
+    if (std::exchange(drainScheduled_, true))
+        return;
+    lock.unlock();
+    post([this] { drain(); });
 }
 
 void PlaygroundWorker::drain()
@@ -121,9 +162,9 @@ void PlaygroundWorker::drain()
     std::optional<std::pair<PlanarMixture, double>> strip;
     {
         std::lock_guard lock(mutex_);
-        field.swap(field_);
-        probe.swap(probe_);
-        strip.swap(strip_);
+        field.swap(fieldRequest_);
+        probe.swap(probeRequest_);
+        strip.swap(stripRequest_);
         drainScheduled_ = false;
     }
     if (field)
@@ -135,17 +176,20 @@ void PlaygroundWorker::drain()
             request.sde = sdeFor(run);
             if (run >= 0 && run < static_cast<int>(runs_.size()))
                 request.model = runs_[run].score;
-            Q_EMIT fieldReady(computeField(request));
+            fieldResult_.put(computeField(request));
+            Q_EMIT fieldReady();
         });
     if (probe)
         guarded([&] {
             probe->sde = sde_;
-            Q_EMIT probeReady(probePoint(*probe));
+            probeResult_.put(probePoint(*probe));
+            Q_EMIT probeReady();
         });
     if (strip)
         guarded([&] {
             // The strip runs over the whole horizon: 48 log-spaced times, 40 radii (§3.2).
-            Q_EMIT stripReady(regimeStrip(toGaussianMixture(strip->first), *sde_, strip->second, 48, 40, 256, 7));
+            stripResult_.put(regimeStrip(toGaussianMixture(strip->first), *sde_, strip->second, 48, 40, 256, 7));
+            Q_EMIT stripReady();
         });
 }
 
@@ -215,5 +259,6 @@ void PlaygroundWorker::emitTraces()
         v.sampler = QString::fromStdString(trace->samplerName());
         views.push_back(std::move(v));
     }
-    Q_EMIT tracesReady(views);
+    tracesResult_.put(std::move(views));
+    Q_EMIT tracesReady();
 }

@@ -1,5 +1,6 @@
 #pragma once
 #include "playground/DiffusionField.h"
+#include "playground/LatestResult.h"
 #include "playground/PointProbe.h"
 #include "playground/RegimeMap.h"
 #include "playground/SamplerTrace.h"
@@ -8,6 +9,7 @@
 #include <QString>
 #include <QVector>
 
+#include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -53,7 +55,8 @@ struct TraceSetup {
 // All of the playground's LibTorch work, in the thread it is moved to (the UI thread never calls
 // LibTorch): fields, probes, regime strips, loaded runs and the step-through traces. Requests are
 // thread-safe; field, probe and strip requests coalesce, so a drag that outruns the computation
-// only ever computes the latest state.
+// only ever computes the latest state. Jobs and results cross threads under the worker's mutexes,
+// and the signals carry no data: ThreadSanitizer cannot see Qt's event queue order a hand-over.
 class PlaygroundWorker : public QObject {
     Q_OBJECT
 public:
@@ -73,18 +76,31 @@ public:
 
     static constexpr int sides = 2;
 
+    // Results, for the UI thread once the matching signal has arrived. A take returns nothing when
+    // a slot for an earlier signal already took the latest result.
+    SdeInfo sde() const;
+    RunInfo loadedRun(int index) const;
+    std::optional<scorescope::FieldSnapshot> takeField() { return fieldResult_.take(); }
+    std::optional<scorescope::ProbeResult> takeProbe() { return probeResult_.take(); }
+    std::optional<scorescope::RegimeStrip> takeStrip() { return stripResult_.take(); }
+    std::optional<QVector<TraceView>> takeTraces() { return tracesResult_.take(); }
+
 Q_SIGNALS:
-    void sdeChanged(const SdeInfo& sde);
-    void runLoaded(const RunInfo& run);
-    void fieldReady(const scorescope::FieldSnapshot& field);
-    void probeReady(const scorescope::ProbeResult& probe);
-    void stripReady(const scorescope::RegimeStrip& strip);
-    void tracesReady(const QVector<TraceView>& sides);
+    void sdeChanged();
+    void runLoaded(int index);
+    void fieldReady();
+    void probeReady();
+    void stripReady();
+    void tracesReady();
     void failed(const QString& message);
 
 private:
     void post(std::function<void()> job);  // runs in the worker's thread, in order
+    void runNext();
+    // With mutex_ locked, which it unlocks: one drain serves every request pending when it runs.
+    void scheduleDrain(std::unique_lock<std::mutex>& lock);
     void drain();
+    void setCurrentSde(std::shared_ptr<const scorescope::Sde> sde);
     void guarded(const std::function<void()>& job);
     void emitTraces();
     std::shared_ptr<const scorescope::Sde> sdeFor(int run) const;
@@ -104,17 +120,19 @@ private:
     scorescope::PlaneGrid traceGrid_;
     int trailLength_ = 0;
 
-    // Latest pending requests, shared with the UI thread.
-    std::mutex mutex_;
-    std::optional<std::pair<scorescope::FieldRequest, int>> field_;
-    std::optional<scorescope::ProbeRequest> probe_;
-    std::optional<std::pair<scorescope::PlanarMixture, double>> strip_;
+    // Shared with the UI thread, guarded by mutex_: the queued jobs, the latest pending requests,
+    // and what the UI reads of the SDE and the loaded runs.
+    mutable std::mutex mutex_;
+    std::deque<std::function<void()>> jobs_;
+    std::optional<std::pair<scorescope::FieldRequest, int>> fieldRequest_;
+    std::optional<scorescope::ProbeRequest> probeRequest_;
+    std::optional<std::pair<scorescope::PlanarMixture, double>> stripRequest_;
     bool drainScheduled_ = false;
-};
+    SdeInfo sdeInfo_;
+    std::vector<RunInfo> loadedRuns_;
 
-Q_DECLARE_METATYPE(SdeInfo)
-Q_DECLARE_METATYPE(RunInfo)
-Q_DECLARE_METATYPE(scorescope::FieldSnapshot)
-Q_DECLARE_METATYPE(scorescope::ProbeResult)
-Q_DECLARE_METATYPE(scorescope::RegimeStrip)
-Q_DECLARE_METATYPE(QVector<TraceView>)
+    LatestResult<scorescope::FieldSnapshot> fieldResult_;
+    LatestResult<scorescope::ProbeResult> probeResult_;
+    LatestResult<scorescope::RegimeStrip> stripResult_;
+    LatestResult<QVector<TraceView>> tracesResult_;
+};

@@ -153,8 +153,11 @@ StepThroughView::StepThroughView(PlaygroundWorker* worker, QWidget* parent)
     layout->addLayout(grid, 1);
     layout->addWidget(note_);
 
-    connect(worker_, &PlaygroundWorker::tracesReady, this, &StepThroughView::show);
-    connect(worker_, &PlaygroundWorker::runLoaded, this, &StepThroughView::addRun);
+    connect(worker_, &PlaygroundWorker::tracesReady, this, [this] {
+        if (auto sides = worker_->takeTraces())
+            show(*sides);
+    });
+    connect(worker_, &PlaygroundWorker::runLoaded, this, [this](int index) { addRun(worker_->loadedRun(index)); });
     connect(worker_, &PlaygroundWorker::failed, this, [this] { waiting_ = false; });
 }
 
