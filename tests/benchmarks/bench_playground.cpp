@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <vector>
 
 namespace {
@@ -38,6 +39,16 @@ void timePaint(const char* label, QWidget* w, int runs)
                 ms[ms.size() / 2], ms[ms.size() * 95 / 100], ms.back());
 }
 
+// Setup that never completes stops the benchmark with a message rather than timing nothing.
+template <class Ready>
+void waitFor(const char* what, Ready ready, int timeoutMs)
+{
+    if (!QTest::qWaitFor(ready, timeoutMs)) {
+        std::fprintf(stderr, "bench_playground: no %s after %d ms\n", what, timeoutMs);
+        std::exit(1);
+    }
+}
+
 // Wall time from a request to its result arriving in the UI thread.
 template <class Request, class Done>
 void timeRequest(const char* label, Request request, Done done, int runs)
@@ -48,8 +59,7 @@ void timeRequest(const char* label, Request request, Done done, int runs)
         QElapsedTimer timer;
         timer.start();
         request(i);
-        if (!QTest::qWaitFor([&] { return done() > before; }, 60000))
-            return;
+        waitFor(label, [&] { return done() > before; }, 60000);
         ms.push_back(timer.nsecsElapsed() / 1e6);
     }
     std::sort(ms.begin(), ms.end());
@@ -66,10 +76,10 @@ int main(int argc, char** argv)
     window.setMixture(scorescope::planarPreset("ring8"));
     auto* view = window.playground();
     view->setTime(0.15);
-    QTest::qWaitFor([&] { return view->field().has_value(); }, 60000);
+    waitFor("field", [&] { return view->field().has_value(); }, 60000);
     view->findChild<QCheckBox*>("showRegimes")->setChecked(true);
     view->probe({1.5, 0.6});
-    QTest::qWaitFor([&] { return view->lastProbe().has_value(); }, 60000);
+    waitFor("probe", [&] { return view->lastProbe().has_value(); }, 60000);
     QTest::qWait(200);
     std::printf("Playground canvas: 160x160 density, 48x48 regimes, 40x40 arrows, 1000 samples, probe (256 dots)\n");
     view->canvas()->resize(800, 800);
@@ -96,9 +106,9 @@ int main(int argc, char** argv)
 
     window.showStepThrough(true);
     auto* trace = window.stepThrough();
-    QTest::qWaitFor([&] { return trace->sides().size() == 2; }, 60000);
+    waitFor("step-through frame", [&] { return trace->sides().size() == 2; }, 60000);
     trace->jumpTo(60);
-    QTest::qWaitFor([&] { return !trace->sides().isEmpty() && trace->sides()[0].frame.step == 60; }, 120000);
+    waitFor("frame at step 60", [&] { return !trace->sides().isEmpty() && trace->sides()[0].frame.step == 60; }, 120000);
     QTest::qWait(200);
     std::printf("Step-through canvas: 2000 particles, 250 trails of 8 steps, 250 arrows and denoised marks, p_t\n");
     timePaint("step-through canvas", trace->canvas(0), 100);

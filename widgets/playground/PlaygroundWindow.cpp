@@ -115,6 +115,7 @@ PlaygroundWindow::PlaygroundWindow(QWidget* parent)
 
 PlaygroundWindow::~PlaygroundWindow()
 {
+    worker_->release();
     thread_->quit();
     thread_->wait();
 }

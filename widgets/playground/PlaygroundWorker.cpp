@@ -28,16 +28,22 @@ PlaygroundWorker::PlaygroundWorker(QObject* parent) : QObject(parent)
     setCurrentSde(makeSde(SdeConfig::defaults(SdeKind::VP)));
 }
 
-// The worker's thread deletes it when it ends, after the UI thread's last request. Qt orders the two
-// in uninstrumented code, so the lock is there for ThreadSanitizer to see the order.
+// The worker's thread deletes it when it ends, after release(): the lock pairs with release()'s.
 PlaygroundWorker::~PlaygroundWorker() { std::lock_guard lock(mutex_); }
+
+void PlaygroundWorker::release()
+{
+    disconnect();
+    std::lock_guard lock(mutex_);
+    jobs_.clear();
+}
 
 void PlaygroundWorker::post(std::function<void()> job)
 {
-    {
-        std::lock_guard lock(mutex_);
-        jobs_.push_back(std::move(job));
-    }
+    // Under the lock, so that the call object invokeMethod allocates here is ordered before the
+    // worker's thread frees it.
+    std::lock_guard lock(mutex_);
+    jobs_.push_back(std::move(job));
     QMetaObject::invokeMethod(this, &PlaygroundWorker::runNext, Qt::QueuedConnection);
 }
 

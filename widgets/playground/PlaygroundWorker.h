@@ -76,6 +76,12 @@ public:
 
     static constexpr int sides = 2;
 
+    // For the UI thread, before it ends the worker's thread: drops the views' connections (their
+    // slots were made in the UI thread) and the queued jobs, then takes the lock that the worker's
+    // destructor takes, so that ThreadSanitizer sees the UI thread's last use of the worker ordered
+    // before the worker's thread deletes it (Qt orders the two in uninstrumented code).
+    void release();
+
     // Results, for the UI thread once the matching signal has arrived. A take returns nothing when
     // a slot for an earlier signal already took the latest result.
     SdeInfo sde() const;
