@@ -2,6 +2,7 @@
 // QTRY_VERIFY): editing a component changes the field as the closed form of §5 says; a probe's
 // weights sum to 1; stepping k forward and k back returns the same particles; the lessons set up
 // the regimes their text describes.
+#include "playground/LatestResult.h"
 #include "playground/MixtureCanvas.h"
 #include "playground/PlaygroundView.h"
 #include "playground/PlaygroundWindow.h"
@@ -176,6 +177,19 @@ private Q_SLOTS:
         QVERIFY(std::abs(total - 1.0) < 1e-12);
         if (name == "correlated")  // the full covariance arrives whole
             QCOMPARE(mixture.components[0].cxy, 0.9);
+    }
+
+    // The worker's results: a result the UI had no time for is replaced by the next, and each is
+    // taken once (a second slot for the same signal finds nothing).
+    void latestResultKeepsTheNewest()
+    {
+        LatestResult<std::vector<float>> result;
+        QVERIFY(!result.take());
+        result.put({1.0f});
+        result.put({2.0f, 3.0f});
+        const auto taken = result.take();
+        QVERIFY(taken && *taken == std::vector<float>({2.0f, 3.0f}));
+        QVERIFY(!result.take());
     }
 
     // Each wheel notch scales a component's standard deviations by 1.15.
