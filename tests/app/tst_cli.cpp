@@ -8,6 +8,7 @@
 #include "train/Trainer.h"
 #include "truth/MixtureTruth.h"
 
+#include "RunProgram.h"
 #include "SignalProcess.h"
 
 #include <QtTest/QtTest>
@@ -18,19 +19,7 @@
 using namespace scorescope;
 
 namespace {
-struct Result {
-    int code;
-    QString out, err;
-};
-
-Result runCli(const QStringList& args, int timeoutMs = 120000)
-{
-    QProcess p;
-    p.start(SCORESCOPE_CLI, args);
-    if (!p.waitForFinished(timeoutMs))
-        return {-1, {}, "timed out"};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(), p.readAllStandardError()};
-}
+ProgramResult runCli(const QStringList& args) { return runProgram(SCORESCOPE_CLI, args); }
 
 const QStringList kSmallRun{"train", "--dataset", "ring8", "--steps", "3000", "--batch", "64", "--hidden", "32",
                             "--depth", "2", "--checkpoint-every", "100", "--log-every", "10", "--seed", "3", "--threads", "1"};

@@ -5,6 +5,7 @@
 #include "run/MetricsLog.h"
 #include "train/Trainer.h"
 
+#include "RunProgram.h"
 #include "SignalProcess.h"
 
 #include <QtTest/QtTest>
@@ -19,21 +20,7 @@ using namespace scorescope;
 
 namespace {
 
-struct Result {
-    int code;
-    QString err;
-};
-
-Result runCli(const QStringList& args, int timeoutMs = 180000)
-{
-    QProcess p;
-    p.start(SCORESCOPE_CLI, args);
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        return {-1, "timed out"};
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardError()};
-}
+ProgramResult runCli(const QStringList& args) { return runProgram(SCORESCOPE_CLI, args); }
 
 // Small and write-heavy: a metrics row every step and a checkpoint every 5, so that random kills
 // land in writes as often as in steps.

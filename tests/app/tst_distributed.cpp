@@ -4,6 +4,7 @@
 #include "run/MetricsLog.h"
 #include "train/Trainer.h"
 
+#include "RunProgram.h"
 #include "SignalProcess.h"
 
 #include <QtTest/QtTest>
@@ -16,11 +17,6 @@ using namespace scorescope;
 
 namespace {
 
-struct Result {
-    int code;
-    QString err;
-};
-
 // A port per test process and call: ctest may run another test binary's job at the same time.
 int nextPort()
 {
@@ -28,15 +24,10 @@ int nextPort()
     return 20000 + static_cast<int>(QCoreApplication::applicationPid() % 2000) * 8 + (calls++ % 8);
 }
 
-Result launch(int nproc, const QStringList& args, int timeoutMs = 180000)
+ProgramResult launch(int nproc, const QStringList& args)
 {
-    QProcess p;
-    p.start(SCORESCOPE_LAUNCH, QStringList{"--nproc", QString::number(nproc), "--master-port", QString::number(nextPort())} + args);
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        return {-1, "timed out"};
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardError()};
+    return runProgram(SCORESCOPE_LAUNCH,
+                      QStringList{"--nproc", QString::number(nproc), "--master-port", QString::number(nextPort())} + args);
 }
 
 // One rank started by hand, so the test knows its pid.

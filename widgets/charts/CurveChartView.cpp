@@ -43,12 +43,13 @@ QVector<CurveChartView::Band> CurveChartView::regimeBands(const QVector<double>&
 
 CurveChartView::CurveChartView(const QString& title, const QString& xTitle, const QString& yTitle, bool logX, bool logY,
                                QWidget* parent)
-    : QChartView(parent), xTitle_(xTitle), yTitle_(yTitle), logX_(logX), logY_(logY)
+    : QChartView(new QChart, parent), xTitle_(xTitle), yTitle_(yTitle), logX_(logX), logY_(logY)
 {
-    auto* c = new QChart;
+    // The chart is made with the view: QChartView(QWidget*) would make a default one, which a later
+    // setChart() orphans (LeakSanitizer found five per main window).
+    QChart* c = chart();
     c->setTitle(title);
     c->legend()->setAlignment(Qt::AlignBottom);
-    setChart(c);
     setRenderHint(QPainter::Antialiasing);
     setRubberBand(QChartView::RectangleRubberBand);
     setMinimumSize(360, 280);

@@ -9,11 +9,11 @@
 #include <cmath>
 
 LossChartView::LossChartView(QWidget* parent)
-    : QChartView(parent), raw_(new QLineSeries), smooth_(new QLineSeries), xAxis_(new QValueAxis),
+    : QChartView(new QChart, parent), raw_(new QLineSeries), smooth_(new QLineSeries), xAxis_(new QValueAxis),
       yAxis_(new LogScaleAxis)
 {
     setObjectName("lossChart");
-    auto* c = new QChart;
+    QChart* c = chart();  // made with the view, as CurveChartView's
     c->setTitle(tr("Training loss"));
     raw_->setName(tr("loss"));
     smooth_->setName(tr("smoothed"));
@@ -35,7 +35,6 @@ LossChartView::LossChartView(QWidget* parent)
         s->attachAxis(yAxis_);
     }
     c->legend()->setAlignment(Qt::AlignBottom);
-    setChart(c);
     setRenderHint(QPainter::Antialiasing);
     setRubberBand(QChartView::RectangleRubberBand);
 }
