@@ -369,7 +369,7 @@
         <translation>Mittlerer Verlust pro Stichprobe je σ-Bin und Protokollfenster; Werte beim Überfahren mit der Maus (Soft Truncation §2.1)</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+89"/>
         <source>Loss over training step × diffusion time</source>
         <translation>Verlust über Trainingsschritt × Diffusionszeit</translation>
     </message>
@@ -379,7 +379,7 @@
         <translation>Noch keine σ-Bins protokolliert</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
@@ -389,7 +389,7 @@
         <translation>t (σ-Bin)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>step %1, t ≈ %2 (σ ≈ %3): loss %4</source>
         <translation>Schritt %1, t ≈ %2 (σ ≈ %3): Verlust %4</translation>
     </message>
@@ -397,7 +397,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../widgets/MainWindow.cpp" line="+42"/>
+        <location filename="../widgets/MainWindow.cpp" line="+45"/>
         <source>Per-time loss, latest window (Soft Truncation §2.1)</source>
         <translation>Verlust je Zeit, letztes Fenster (Soft Truncation §2.1)</translation>
     </message>
@@ -552,29 +552,34 @@
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>The language changes when Scorescope starts again.</source>
         <translation>Die Sprache wechselt beim nächsten Start von Scorescope.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+25"/>
+        <location line="+32"/>
         <location line="+15"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-29"/>
         <source>%1, %2 parameters</source>
         <translation>%1, %2 Parameter</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>Fitting the auxiliary prior (%1) at T = %2 before the first step…</source>
+        <translation>Hilfs-Prior (%1) wird vor dem ersten Schritt bei T = %2 angepasst …</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Paused</source>
         <translation>Pausiert</translation>
     </message>
@@ -674,12 +679,12 @@
         <translation>%1 wird gestartet…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Resuming %1…</source>
         <translation>%1 wird fortgesetzt…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Continue run</source>
         <translation>Lauf fortsetzen</translation>
     </message>
@@ -1342,7 +1347,7 @@
         <translation>Regime über den Horizont</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+86"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
@@ -1360,7 +1365,7 @@
 <context>
     <name>PlaygroundWindow</name>
     <message>
-        <location filename="../widgets/playground/PlaygroundWindow.cpp" line="+30"/>
+        <location filename="../widgets/playground/PlaygroundWindow.cpp" line="+34"/>
         <source>Scorescope — Playground</source>
         <translation>Scorescope — Playground</translation>
     </message>
@@ -1376,7 +1381,7 @@
         <translation>Schrittweises Sampling</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Start from a preset mixture</source>
         <translation>Von einer vordefinierten Mischung ausgehen</translation>
     </message>
@@ -1454,7 +1459,7 @@
         <translation>Große Schrift und dicke Linien für einen Beamer</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
@@ -1549,18 +1554,18 @@
 <context>
     <name>SamplesView</name>
     <message>
-        <location filename="../widgets/live/SamplesView.cpp" line="+26"/>
-        <location line="+31"/>
+        <location filename="../widgets/live/SamplesView.cpp" line="+41"/>
+        <location line="+33"/>
         <source>No snapshots yet</source>
         <translation>Noch keine Schnappschüsse</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-28"/>
         <source>Step of the snapshot shown; every snapshot starts from the same noise</source>
         <translation>Schritt des angezeigten Schnappschusses; jeder Schnappschuss startet vom selben Rauschen</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+123"/>
         <source>step %1 (snapshot %2 of %3)</source>
         <translation>Schritt %1 (Schnappschuss %2 von %3)</translation>
     </message>
@@ -1707,7 +1712,7 @@
         <translation>Seed</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+142"/>
         <source>step %1   t = %2   NFE %3   energy distance to p_0: %4</source>
         <translation>Schritt %1   t = %2   NFE %3   Energiedistanz zu p_0: %4</translation>
     </message>

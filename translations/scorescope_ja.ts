@@ -369,7 +369,7 @@
         <translation>σ ビンおよび記録区間ごとの、サンプルあたりの平均損失。マウスを重ねると値を表示します（Soft Truncation §2.1）</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+89"/>
         <source>Loss over training step × diffusion time</source>
         <translation>学習ステップ × 拡散時間ごとの損失</translation>
     </message>
@@ -379,7 +379,7 @@
         <translation>σ ビンごとの記録はまだありません</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
@@ -389,7 +389,7 @@
         <translation>t（σ ビン）</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>step %1, t ≈ %2 (σ ≈ %3): loss %4</source>
         <translation>ステップ %1、t ≈ %2（σ ≈ %3）：損失 %4</translation>
     </message>
@@ -397,7 +397,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../widgets/MainWindow.cpp" line="+42"/>
+        <location filename="../widgets/MainWindow.cpp" line="+45"/>
         <source>Per-time loss, latest window (Soft Truncation §2.1)</source>
         <translation>時刻ごとの損失、最新の記録区間（Soft Truncation §2.1）</translation>
     </message>
@@ -552,29 +552,34 @@
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>System language</source>
         <translation>システムの言語</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>The language changes when Scorescope starts again.</source>
         <translation>言語は Scorescope の次回起動時に切り替わります。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+25"/>
+        <location line="+32"/>
         <location line="+15"/>
         <source>Training</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-29"/>
         <source>%1, %2 parameters</source>
         <translation>%1、パラメータ数 %2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>Fitting the auxiliary prior (%1) at T = %2 before the first step…</source>
+        <translation>最初のステップの前に、T = %2 で補助事前分布 (%1) を当てはめています…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Paused</source>
         <translation>一時停止中</translation>
     </message>
@@ -674,12 +679,12 @@
         <translation>%1 を開始しています…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Resuming %1…</source>
         <translation>%1 を再開しています…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Continue run</source>
         <translation>ランを続行</translation>
     </message>
@@ -1342,7 +1347,7 @@
         <translation>ホライズン全体での領域</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+86"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
@@ -1360,7 +1365,7 @@
 <context>
     <name>PlaygroundWindow</name>
     <message>
-        <location filename="../widgets/playground/PlaygroundWindow.cpp" line="+30"/>
+        <location filename="../widgets/playground/PlaygroundWindow.cpp" line="+34"/>
         <source>Scorescope — Playground</source>
         <translation>Scorescope — プレイグラウンド</translation>
     </message>
@@ -1376,7 +1381,7 @@
         <translation>ステップ実行サンプリング</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Start from a preset mixture</source>
         <translation>プリセットの混合分布から始めます</translation>
     </message>
@@ -1454,7 +1459,7 @@
         <translation>プロジェクター向けの大きな文字と太い線</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
@@ -1549,18 +1554,18 @@
 <context>
     <name>SamplesView</name>
     <message>
-        <location filename="../widgets/live/SamplesView.cpp" line="+26"/>
-        <location line="+31"/>
+        <location filename="../widgets/live/SamplesView.cpp" line="+41"/>
+        <location line="+33"/>
         <source>No snapshots yet</source>
         <translation>スナップショットはまだありません</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-28"/>
         <source>Step of the snapshot shown; every snapshot starts from the same noise</source>
         <translation>表示中のスナップショットのステップ。どのスナップショットも同じノイズから始まります</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+123"/>
         <source>step %1 (snapshot %2 of %3)</source>
         <translation>ステップ %1（スナップショット %2 / %3）</translation>
     </message>
@@ -1707,7 +1712,7 @@
         <translation>シード</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+142"/>
         <source>step %1   t = %2   NFE %3   energy distance to p_0: %4</source>
         <translation>ステップ %1   t = %2   NFE %3   p_0 までのエネルギー距離：%4</translation>
     </message>

@@ -38,6 +38,7 @@
 #include <functional>
 #include <cmath>
 #include <tuple>
+#include <utility>
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), follower_(new RunFollower(this)), lossChart_(new LossChartView(this)),
@@ -151,8 +152,15 @@ MainWindow::MainWindow(QWidget* parent)
         deviceLabel_->setText(tr("%1, %2 parameters").arg(device).arg(parameters));
         setTrainingState(true, false);
     });
-    connect(worker_, &TrainingWorker::progress, this,
-            [this](qint64 step, qint64 total, double, double rate) { showProgress(step, total, rate); });
+    connect(worker_, &TrainingWorker::fittingPrior, this, [this](const QString& kind, double horizon) {
+        fittingPrior_ = true;
+        statusBar()->showMessage(tr("Fitting the auxiliary prior (%1) at T = %2 before the first step…").arg(kind).arg(horizon));
+    });
+    connect(worker_, &TrainingWorker::progress, this, [this](qint64 step, qint64 total, double, double rate) {
+        if (std::exchange(fittingPrior_, false))
+            statusBar()->clearMessage();
+        showProgress(step, total, rate);
+    });
     connect(worker_, &TrainingWorker::pausedChanged, this, [this](bool paused) {
         setTrainingState(true, paused);
         statusBar()->showMessage(paused ? tr("Paused") : tr("Training"), 3000);

@@ -71,5 +71,6 @@ private:
     QAction *newRun_, *continueRun_, *pause_, *resume_, *stop_, *saveCheckpoint_;
     PlaygroundWindow* playground_ = nullptr;
     bool quiet_ = false;
+    bool fittingPrior_ = false;  // its status message stays until the first step
     bool training_ = false;  // a run is being trained in this window (the worker reports progress)
 };

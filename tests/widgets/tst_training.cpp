@@ -17,6 +17,7 @@
 #include <QSlider>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QToolBar>
 #include <QtTest/QtTest>
 
@@ -30,6 +31,7 @@ public:
     explicit WorkerRelay(TrainingWorker* worker)
     {
         connect(worker, &TrainingWorker::started, this, &WorkerRelay::started, Qt::QueuedConnection);
+        connect(worker, &TrainingWorker::fittingPrior, this, &WorkerRelay::fittingPrior, Qt::QueuedConnection);
         connect(worker, &TrainingWorker::progress, this, &WorkerRelay::progress, Qt::QueuedConnection);
         connect(worker, &TrainingWorker::pausedChanged, this, &WorkerRelay::pausedChanged, Qt::QueuedConnection);
         connect(worker, &TrainingWorker::checkpointSaved, this, &WorkerRelay::checkpointSaved, Qt::QueuedConnection);
@@ -38,6 +40,7 @@ public:
     }
 Q_SIGNALS:
     void started(const QString& dir, const QString& device, qint64 parameters);
+    void fittingPrior(const QString& kind, double horizon);
     void progress(qint64 step, qint64 total, double loss, double stepsPerSecond);
     void pausedChanged(bool paused);
     void checkpointSaved(qint64 step);
@@ -54,6 +57,7 @@ private Q_SLOTS:
     void badValueIsExplainedAndStartsNothing();
     void startPauseResumeStopContinue();
     void softTruncationPanelHoldsTheDraws();
+    void saysWhileItFitsThePrior();
 
 private:
     static void typeInto(QWidget* parent, const QString& name, const QString& text);
@@ -247,6 +251,32 @@ void TestTraining::softTruncationPanelHoldsTheDraws()
     QCOMPARE(view->tauChart()->curveCount(), 2);   // histogram and P_k
     QCOMPARE(view->timeChart()->curveCount(), 2);  // histogram and the law of t
     QVERIFY(view->tauChart()->pointCount() > 0 && view->timeChart()->pointCount() > 0);
+}
+
+// A run with an auxiliary prior fits it before its first step; the status bar says so meanwhile,
+// and the message goes with the first step. (MainWindow's slots were connected before the relay's,
+// so they have run by the time the relay's do.)
+void TestTraining::saysWhileItFitsThePrior()
+{
+    QTemporaryDir runs;
+    MainWindow w;
+    w.setQuiet(true);
+    w.show();
+    WorkerRelay relay(w.worker());
+    QSignalSpy finished(&relay, &WorkerRelay::finished);
+    QStringList events;
+    connect(&relay, &WorkerRelay::fittingPrior, this, [&](const QString& kind, double horizon) {
+        events << QString("fitting %1 at T = %2").arg(kind).arg(horizon) << w.statusBar()->currentMessage();
+    });
+    connect(&relay, &WorkerRelay::progress, this, [&](qint64 step) {
+        if (step == 1)
+            events << "step 1" << w.statusBar()->currentMessage();
+    });
+    w.worker()->queueNew(runs.filePath("flow"), {"--dataset", "ring8", "--steps", "20", "--log-every", "10", "--prior", "flow",
+                                                 "--prior-steps", "20", "--prior-points", "500"});
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
+    QCOMPARE(events, QStringList({"fitting flow at T = 1", "Fitting the auxiliary prior (flow) at T = 1 before the first step…",
+                                  "step 1", ""}));
 }
 
 QTEST_MAIN(TestTraining)

@@ -86,6 +86,8 @@ void TrainingWorker::run(const Opener& open)
         auto& trainer = session->trainer();
         const auto dir = QString::fromStdString(session->directory().root);
         Q_EMIT started(dir, QString::fromStdString(trainer.device().str()), trainer.model()->parameterCount());
+        if (!trainer.priorFitted())
+            Q_EMIT fittingPrior(QString::fromStdString(trainer.config().prior.kind), trainer.sde()->horizon());
         auto lastEmit = clock::now() - std::chrono::seconds(1);
         auto checkpointIfAsked = [&](int64_t step) {
             if (checkpoint_.exchange(false)) {

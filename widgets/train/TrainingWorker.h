@@ -39,6 +39,9 @@ public:
 
 Q_SIGNALS:
     void started(const QString& dir, const QString& device, qint64 parameters);
+    // Before the first step of a run whose auxiliary prior is not fitted yet: a flow takes about a
+    // minute on 2 cores (§4.4), and no step is shown meanwhile.
+    void fittingPrior(const QString& kind, double horizon);
     void progress(qint64 step, qint64 total, double loss, double stepsPerSecond);
     void pausedChanged(bool paused);
     void checkpointSaved(qint64 step);
