@@ -20,7 +20,6 @@
 
 #include <algorithm>
 #include <csignal>
-#include <cstring>
 #include <memory>
 
 int main(int argc, char** argv)
@@ -29,25 +28,13 @@ int main(int argc, char** argv)
     scorescope::keepThisThreadSerial();  // the UI thread; training threads set their own width
     // Past a file-size limit (ulimit -f) a run's write should fail and be shown, not kill the program.
     std::signal(SIGXFSZ, SIG_IGN);
-    // --version and --help print and exit: they need no display, so no QApplication either.
-    const bool textOnly = std::any_of(argv + 1, argv + argc, [](const char* a) {
-        return !std::strcmp(a, "--version") || !std::strcmp(a, "-v") || !std::strcmp(a, "--help") ||
-               !std::strcmp(a, "-h") || !std::strcmp(a, "--help-all");
-    });
-    std::unique_ptr<QCoreApplication> application;
-    if (textOnly)
-        application = std::make_unique<QCoreApplication>(argc, argv);
-    else
-        application = std::make_unique<QApplication>(argc, argv);
-    auto& app = *application;
     QCoreApplication::setOrganizationName("Scorescope");
     QCoreApplication::setApplicationName("Scorescope");
     QCoreApplication::setApplicationVersion(QString::fromStdString(scorescope::buildInfo()));
 
     QCommandLineParser parser;
     parser.setApplicationDescription("Scorescope: a research workbench for score-based diffusion models");
-    parser.addHelpOption();
-    parser.addVersionOption();
+    const QCommandLineOption help = parser.addHelpOption(), version = parser.addVersionOption();
     parser.addPositionalArgument("run", "a run directory to open and follow");
     QCommandLineOption screenshot("screenshot", "render the window to FILE after MS milliseconds, then quit", "FILE");
     QCommandLineOption delay("screenshot-delay", "delay before the screenshot (default 1500 ms)", "MS", "1500");
@@ -81,7 +68,27 @@ int main(int argc, char** argv)
     parser.addOption(soakLog);
     parser.addOption(soakInterval);
     parser.addOption(threads);
-    parser.process(app);
+    // --version and --help print and exit: they need no display, so no QApplication either. The
+    // arguments are read once before any application exists, to know which one to make; their
+    // errors are reported after Qt has taken its own options (-platform, -style …), as
+    // scorescope-cli reports a usage error: one line, exit 2.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    parser.parse(arguments);
+    const bool textOnly = parser.isSet(help) || parser.isSet("help-all") || parser.isSet(version);
+    std::unique_ptr<QCoreApplication> application;
+    if (textOnly)
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        application = std::make_unique<QApplication>(argc, argv);
+    auto& app = *application;
+    if (textOnly)
+        parser.process(app);  // prints and exits
+    if (!parser.parse(app.arguments())) {
+        qCritical("scorescope: %s", qPrintable(parser.errorText()));
+        return 2;
+    }
     QApplication::setWindowIcon(QIcon(":/icons/scorescope.svg"));
     QApplication::setDesktopFileName("io.github.scorescope.Scorescope");
     if (parser.isSet(language) && !isInterfaceLanguage(parser.value(language))) {
