@@ -1,5 +1,6 @@
 #pragma once
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 
@@ -12,9 +13,12 @@ struct ProgramResult {
 
 // The limit only catches a hang. It is generous because the same tests run under the sanitizers,
 // where a run takes about 6× as long as in release; ctest's TIMEOUT bounds the whole test.
-inline ProgramResult runProgram(const QString& program, const QStringList& args, int timeoutMs = 900000)
+inline ProgramResult runProgram(const QString& program, const QStringList& args,
+                                const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment(),
+                                int timeoutMs = 900000)
 {
     QProcess p;
+    p.setProcessEnvironment(environment);
     p.start(program, args);
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();

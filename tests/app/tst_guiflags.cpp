@@ -12,20 +12,12 @@ namespace {
 // fails to start, so an answer proves none was made.
 ProgramResult runGui(const QStringList& args, const QString& platform)
 {
-    QProcess p;
     auto env = QProcessEnvironment::systemEnvironment();
     env.remove("DISPLAY");
     env.remove("WAYLAND_DISPLAY");
     env.insert("QT_QPA_PLATFORM", platform);
     env.insert("XDG_RUNTIME_DIR", QDir::tempPath());
-    p.setProcessEnvironment(env);
-    p.start(SCORESCOPE_GUI, args);
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        return {-1, {}, "timed out"};
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(), p.readAllStandardError()};
+    return runProgram(SCORESCOPE_GUI, args, env);
 }
 } // namespace
 
