@@ -22,6 +22,7 @@
 #include <QtTest/QtTest>
 
 #include <cmath>
+#include <memory>
 
 // QSignalSpy records in the thread that emits, and the worker emits from its training thread; its
 // signals are relayed through queued connections, so the spies record in the test's own thread.
@@ -52,7 +53,21 @@ class TestTraining : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }  // settings apart from the user's
-    void init() { QSettings().clear(); }  // each test starts from the defaults
+    // Each test starts from the default settings, with a shown main window (quiet: no message
+    // boxes) and a relay of its worker's signals.
+    void init()
+    {
+        QSettings().clear();
+        window_ = std::make_unique<MainWindow>();
+        window_->setQuiet(true);
+        window_->show();
+        relay_ = std::make_unique<WorkerRelay>(window_->worker());
+    }
+    void cleanup()
+    {
+        relay_.reset();
+        window_.reset();
+    }
     void badValueIsExplainedAndStartsNothing_data();
     void badValueIsExplainedAndStartsNothing();
     void startPauseResumeStopContinue();
@@ -60,6 +75,8 @@ private Q_SLOTS:
     void saysWhileItFitsThePrior();
 
 private:
+    std::unique_ptr<MainWindow> window_;
+    std::unique_ptr<WorkerRelay> relay_;
     static void typeInto(QWidget* parent, const QString& name, const QString& text);
     static void click(MainWindow& w, const char* action);
 };
@@ -110,10 +127,8 @@ void TestTraining::badValueIsExplainedAndStartsNothing()
     QFETCH(QString, messageField);
     QFETCH(QString, expected);
     QTemporaryDir runs;
-    MainWindow w;
-    w.setQuiet(true);
-    w.show();
-    WorkerRelay relay(w.worker());
+    MainWindow& w = *window_;
+    WorkerRelay& relay = *relay_;
     QSignalSpy started(&relay, &WorkerRelay::started);
     QTest::mouseClick(w.findChild<QToolBar*>("trainingToolBar")->widgetForAction(w.findChild<QAction*>("actionNewRun")),
                       Qt::LeftButton);
@@ -144,10 +159,8 @@ void TestTraining::startPauseResumeStopContinue()
 {
     QTemporaryDir runs;
     const QString dir = runs.filePath("ring8");
-    MainWindow w;
-    w.setQuiet(true);
-    w.show();
-    WorkerRelay relay(w.worker());
+    MainWindow& w = *window_;
+    WorkerRelay& relay = *relay_;
     QSignalSpy started(&relay, &WorkerRelay::started), progress(&relay, &WorkerRelay::progress),
         paused(&relay, &WorkerRelay::pausedChanged), saved(&relay, &WorkerRelay::checkpointSaved),
         finished(&relay, &WorkerRelay::finished), failed(&relay, &WorkerRelay::failed);
@@ -229,10 +242,8 @@ void TestTraining::startPauseResumeStopContinue()
 void TestTraining::softTruncationPanelHoldsTheDraws()
 {
     QTemporaryDir runs;
-    MainWindow w;
-    w.setQuiet(true);
-    w.show();
-    WorkerRelay relay(w.worker());
+    MainWindow& w = *window_;
+    WorkerRelay& relay = *relay_;
     QSignalSpy finished(&relay, &WorkerRelay::finished);
     auto* dialog = w.showNewRunDialog();
     typeInto(dialog, "steps", "200");
@@ -259,10 +270,8 @@ void TestTraining::softTruncationPanelHoldsTheDraws()
 void TestTraining::saysWhileItFitsThePrior()
 {
     QTemporaryDir runs;
-    MainWindow w;
-    w.setQuiet(true);
-    w.show();
-    WorkerRelay relay(w.worker());
+    MainWindow& w = *window_;
+    WorkerRelay& relay = *relay_;
     QSignalSpy finished(&relay, &WorkerRelay::finished);
     QStringList events;
     connect(&relay, &WorkerRelay::fittingPrior, this, [&](const QString& kind, double horizon) {
