@@ -1,14 +1,30 @@
 #!/usr/bin/env bash
-# Installs every Debian 12 package Scorescope needs to build, test and run.
-# Idempotent; works as root without sudo, or through sudo otherwise.
+# Installs every Debian package Scorescope needs to build, test and run, on Debian 12 (bookworm)
+# or 13 (trixie), told apart by /etc/os-release. Idempotent; works as root without sudo, or
+# through sudo otherwise.
+#
+#   --cuda        LibTorch built with CUDA and the CUDA toolkit (Debian 13 only: contrib and
+#                 non-free, which this option enables in the apt sources; they replace libtorch-dev)
+#   --benchmarks  the Python reference of tests/benchmarks (Debian's PyTorch) and perf
+#   --fuzz        clang and its libFuzzer/sanitizer runtimes (tests/fuzz/run.sh)
+#   --soak        matplotlib, for the soak test's plot (docs/experiments/soak.sh)
 set -euo pipefail
 
+# shellcheck disable=SC1091
+codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
+case "$codename" in
+  bookworm) clang=14 ;;
+  trixie) clang=19 ;;
+  *) echo "install-deps: /etc/os-release names '$codename'; Scorescope supports Debian 12 (bookworm) and 13 (trixie)" >&2; exit 2 ;;
+esac
+
+torch=libtorch-dev
 packages=(
   # toolchain
   build-essential cmake ninja-build ccache git pkg-config
-  # libraries
-  qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
-  libtorch-dev libgloo-dev libopencv-dev libspdlog-dev nlohmann-json3-dev zlib1g-dev
+  # libraries (Debian 13's qt6-base-dev holds the OpenGL module that 12 ships apart)
+  qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
+  libgloo-dev libopencv-dev libspdlog-dev nlohmann-json3-dev zlib1g-dev
   # fast BLAS for LibTorch (the reference BLAS is ~10x slower)
   libopenblas0-openmp
   # data
@@ -18,31 +34,56 @@ packages=(
   # packaging checks: desktop file, AppStream metainfo, the .deb (dpkg-shlibdeps) and lintian
   desktop-file-utils appstream dpkg-dev file lintian
 )
+[ "$codename" = bookworm ] && packages+=(libqt6opengl6-dev)
 
-# --benchmarks: also the Python reference of tests/benchmarks (Debian's PyTorch) and perf.
-# --fuzz: also clang and its libFuzzer/sanitizer runtimes (tests/fuzz/run.sh).
-# --soak: also matplotlib, for the soak test's plot (docs/experiments/soak.sh).
+# A machine that has the CUDA LibTorch keeps it (libtorch-dev would replace it).
+cuda=0
+dpkg-query -W -f='${Status}' libtorch-cuda-dev 2>/dev/null | grep -q "install ok installed" && cuda=1
 for option in "$@"; do
   case "$option" in
+    --cuda) cuda=1 ;;
     --benchmarks) packages+=(python3-torch python3-numpy linux-perf) ;;
-    --fuzz) packages+=(clang-14 libclang-rt-14-dev) ;;
+    --fuzz) packages+=("clang-$clang" "libclang-rt-$clang-dev") ;;
     --soak) packages+=(python3-matplotlib) ;;
-    *) echo "install-deps: unknown option $option (--benchmarks, --fuzz, --soak)" >&2; exit 2 ;;
+    *) echo "install-deps: unknown option $option (--cuda, --benchmarks, --fuzz, --soak)" >&2; exit 2 ;;
   esac
 done
+if [ "$cuda" = 1 ]; then
+  if [ "$codename" != trixie ]; then
+    echo "install-deps: --cuda needs Debian 13 (trixie): Debian 12 has no LibTorch built with CUDA" >&2
+    exit 2
+  fi
+  torch=libtorch-cuda-dev
+  packages+=(nvidia-cuda-toolkit)
+fi
+packages+=("$torch")
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+
+# contrib and non-free, for the CUDA packages only: added to the Debian sources this machine has.
+enable_cuda_components() {
+  local sources=/etc/apt/sources.list.d/debian.sources
+  if [ -f "$sources" ]; then
+    grep -q "non-free" "$sources" && return 0
+    $SUDO sed -i -E '/^URIs: .*debian\/?$/,/^Components:/ s/^Components:.*/Components: main contrib non-free non-free-firmware/' "$sources"
+  else
+    grep -Eq '^deb .* trixie .*non-free' /etc/apt/sources.list && return 0
+    $SUDO sed -i -E 's/^(deb .* trixie) main.*$/\1 main contrib non-free non-free-firmware/' /etc/apt/sources.list
+  fi
+  echo "install-deps: enabled contrib and non-free for the CUDA packages"
+}
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "install-deps: all ${#packages[@]} packages already installed"
+  echo "install-deps: all ${#packages[@]} packages already installed (Debian $codename)"
   exit 0
 fi
-echo "install-deps: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
+[ "$cuda" = 1 ] && enable_cuda_components
+echo "install-deps: installing on Debian $codename: ${missing[*]}"
 $SUDO apt-get update -q
 $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"

@@ -97,7 +97,7 @@ GaussianMixture parseMixtureJson(const std::string& text, const std::string& ori
                 }
                 if (!torch::allclose(covs[k], covs[k].t(), 0.0, 1e-12))
                     throw Error(where + ": \"cov\" is not symmetric");
-                const auto eig = std::get<0>(torch::linalg::eigh(covs[k], "L"));
+                const auto eig = std::get<0>(torch::linalg_eigh(covs[k], "L"));
                 if (eig.min().item<double>() <= 0.0)
                     throw Error(where + ": \"cov\" is not positive definite (smallest eigenvalue " +
                                 std::to_string(eig.min().item<double>()) + ")");

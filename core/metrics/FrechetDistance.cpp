@@ -11,7 +11,7 @@ namespace scorescope {
 namespace {
 torch::Tensor sqrtm(const torch::Tensor& s)
 {
-    const auto [evals, evecs] = torch::linalg::eigh(s, "L");
+    const auto [evals, evecs] = torch::linalg_eigh(s, "L");
     return torch::matmul(evecs * evals.clamp_min(0.0).sqrt().unsqueeze(0), evecs.t());
 }
 

@@ -72,7 +72,7 @@ ModeCoverage modeCoverage(const torch::Tensor& samples, const GaussianMixture& m
     const MixtureTruth truth(mixture, torch::ones({}, torch::kDouble), zero);
     const auto nearest = truth.responsibilities(X).argmax(1);
     const auto diff = X - mixture.means.index_select(0, nearest);
-    const auto L = torch::linalg::cholesky(mixture.covariances).index_select(0, nearest);
+    const auto L = torch::linalg_cholesky(mixture.covariances).index_select(0, nearest);
     const auto maha = torch::cholesky_solve(diff.unsqueeze(-1), L).squeeze(-1).mul(diff).sum(1).sqrt();
     const auto within = maha <= 4.0;
 

@@ -1,13 +1,13 @@
 #include "train/Trainer.h"
 
 #include "common/Error.h"
+#include "common/TorchCompat.h"
 #include "distributed/DataParallel.h"
 #include "prior/GaussianPrior.h"
 #include "run/TensorArchive.h"
 #include "train/DataPaths.h"
 
 #include <nlohmann/json.hpp>
-#include <torch/torch.h>
 
 #include <filesystem>
 
@@ -186,23 +186,12 @@ StepResult Trainer::step(bool diagnostics, const GradientGroups* groups, bool st
 namespace {
 
 // Adam's per-parameter state (step, first and second moments), in the order of the parameters.
-// The state map's key is the parameter's TensorImpl: as a string in LibTorch 1.13, as the pointer
-// in later versions.
-template <class Map>
-auto stateKey(const Map&, const torch::Tensor& p)
-{
-    if constexpr (std::is_same_v<typename Map::key_type, std::string>)
-        return c10::guts::to_string(p.unsafeGetTensorImpl());
-    else
-        return static_cast<typename Map::key_type>(p.unsafeGetTensorImpl());
-}
-
 void writeAdam(TensorArchive& archive, torch::optim::Adam& adam)
 {
     auto& state = adam.state();
     const auto params = adam.param_groups().at(0).params();
     for (size_t i = 0; i < params.size(); ++i) {
-        const auto it = state.find(stateKey(state, params[i]));
+        const auto it = state.find(torchcompat::optimizerStateKey(state, params[i]));
         if (it == state.end())
             continue;  // no step taken yet
         const auto& s = static_cast<const torch::optim::AdamParamState&>(*it->second);
@@ -232,7 +221,7 @@ void readAdam(const TensorArchive& archive, torch::optim::Adam& adam)
         s->step(step.item<int64_t>());
         s->exp_avg(avg.to(params[i].device()));
         s->exp_avg_sq(avgSq.to(params[i].device()));
-        state[stateKey(state, params[i])] = std::move(s);
+        state[torchcompat::optimizerStateKey(state, params[i])] = std::move(s);
     }
 }
 

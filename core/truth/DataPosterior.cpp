@@ -26,7 +26,7 @@ public:
         const auto k = rng.categorical(truth.responsibilities(x), count).t().reshape({-1});  // [count·N]
         const auto rows = torch::arange(N, torch::kLong).repeat({count});
         const auto means = truth.posteriorMeans(x).index({rows, k});                        // [count·N, D]
-        const auto chol = torch::linalg::cholesky(truth.posteriorCovariances()[0]).index_select(0, k);
+        const auto chol = torch::linalg_cholesky(truth.posteriorCovariances()[0]).index_select(0, k);
         const auto z = rng.normal({count * N, D, 1}, torch::TensorOptions().dtype(torch::kDouble));
         return (means + torch::matmul(chol, z).squeeze(-1)).reshape({count, N, D});
     }

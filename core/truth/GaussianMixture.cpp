@@ -9,7 +9,7 @@ namespace scorescope {
 torch::Tensor GaussianMixture::sample(int64_t n, Rng& rng) const
 {
     const auto k = rng.categorical(weights, n);
-    const auto L = torch::linalg::cholesky(covariances).index_select(0, k);            // [n, D, D]
+    const auto L = torch::linalg_cholesky(covariances).index_select(0, k);            // [n, D, D]
     const auto z = rng.normal({n, dim(), 1}, torch::TensorOptions().dtype(torch::kDouble));
     return means.index_select(0, k) + torch::matmul(L, z).squeeze(-1);
 }

@@ -18,7 +18,7 @@ MixtureTruth::MixtureTruth(const GaussianMixture& mixture, const torch::Tensor& 
 {
     const auto eye = torch::eye(mixture.dim(), torch::kDouble);
     const auto C = a_.pow(2) * mixture.covariances.unsqueeze(0) + s_.pow(2) * eye;
-    cholesky_ = torch::linalg::cholesky(C);
+    cholesky_ = torch::linalg_cholesky(C);
 }
 
 MixtureTruth::Terms MixtureTruth::terms(const torch::Tensor& x) const

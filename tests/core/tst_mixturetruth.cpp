@@ -92,7 +92,7 @@ void TestMixtureTruth::posteriorIsAProperDistribution()
     QVERIFY(torch::allclose(truth.responsibilities(x).sum(1), torch::ones({5}, torch::kDouble), 0, 1e-12));
     const auto cov = truth.posteriorCovariance(x);
     QVERIFY(torch::allclose(cov, cov.transpose(1, 2), 0, 1e-12));
-    QVERIFY(std::get<0>(torch::linalg::eigh(cov, "L")).min().item<double>() > 0.0);
+    QVERIFY(std::get<0>(torch::linalg_eigh(cov, "L")).min().item<double>() > 0.0);
 }
 
 // ∫ p_t = 1 on a fine grid (midpoint rule over [-8, 8]²; the tails beyond hold < 1e-12).

@@ -90,7 +90,7 @@ void SamplesView::setTrueDensity(const QJsonObject& json)
         const auto* mixture = data->mixture();
         if (!mixture || mixture->dim() != 2)
             return;
-        const double spread = 3.0 * std::sqrt(torch::linalg::eigvalsh(mixture->covariances, "L").max().item<double>());
+        const double spread = 3.0 * std::sqrt(torch::linalg_eigvalsh(mixture->covariances, "L").max().item<double>());
         const double x0 = mixture->means.select(1, 0).min().item<double>() - spread,
                      x1 = mixture->means.select(1, 0).max().item<double>() + spread,
                      y0 = mixture->means.select(1, 1).min().item<double>() - spread,

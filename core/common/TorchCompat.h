@@ -1,0 +1,37 @@
+#pragma once
+// The one place where LibTorch 1.13 (Debian 12) and 2.x (Debian 13, pip, the GPU machine) differ
+// for this project; a file that uses what it covers includes it.
+//
+// - torch::linalg::… lives in <torch/linalg.h>, which Debian 13's libtorch-dev 2.6 does not ship:
+//   the code calls the same operators as ATen functions (torch::linalg_cholesky, linalg_eigh, …),
+//   declared by <torch/torch.h> in every version.
+// - An optimizer's per-parameter state is keyed by the parameter's TensorImpl: 1.13 as the string
+//   c10::guts::to_string made of the pointer (an ostream'd void*), 2.x by the pointer itself;
+//   c10::guts::to_string is gone from 2.x.
+// - c10d (core/distributed/DataParallel.cpp): 1.13's ProcessGroupGloo/NCCL derive from
+//   c10d::ProcessGroup, 2.x's from c10d::Backend; both keep the constructors (store, rank, size,
+//   options), Options::create and the collectives this project calls, so that file holds the
+//   concrete classes and needs nothing here.
+#include <torch/torch.h>
+
+#include <sstream>
+#include <string>
+#include <type_traits>
+
+namespace scorescope::torchcompat {
+
+// The key of `p` in an optimizer's state map (torch::optim::Optimizer::state()).
+template <class Map>
+typename Map::key_type optimizerStateKey(const Map&, const torch::Tensor& p)
+{
+    using Key = typename Map::key_type;
+    if constexpr (std::is_same_v<Key, std::string>) {
+        std::ostringstream os;  // exactly what 1.13's c10::guts::to_string wrote
+        os << p.unsafeGetTensorImpl();
+        return os.str();
+    } else {
+        return static_cast<Key>(p.unsafeGetTensorImpl());
+    }
+}
+
+} // namespace scorescope::torchcompat
