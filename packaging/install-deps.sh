@@ -24,7 +24,7 @@ packages=(
   build-essential cmake ninja-build ccache git pkg-config
   # libraries (Debian 13's qt6-base-dev holds the OpenGL module that 12 ships apart)
   qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
-  libgloo-dev libopencv-dev libspdlog-dev nlohmann-json3-dev zlib1g-dev
+  libgloo-dev libopencv-dev libspdlog-dev nlohmann-json3-dev zlib1g-dev libpng-dev
   # fast BLAS for LibTorch (the reference BLAS is ~10x slower)
   libopenblas0-openmp
   # data

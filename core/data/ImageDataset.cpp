@@ -5,9 +5,11 @@
 #include "common/Rng.h"
 #include "data/IdxFile.h"
 
+#include <torch/torch.h>
+#ifdef SCORESCOPE_HAVE_OPENCV
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
-#include <torch/torch.h>
+#endif
 
 #include <algorithm>
 #include <filesystem>
@@ -109,6 +111,10 @@ std::unique_ptr<ImageDataset> loadImageFolder(const std::string& dir, const Imag
     if (files.empty())
         throw Error(dir, "holds no images (.png, .jpg, .jpeg, .bmp)");
     std::sort(files.begin(), files.end());
+#ifndef SCORESCOPE_HAVE_OPENCV
+    // The headless build (SCORESCOPE_HEADLESS, README) has no OpenCV to decode them.
+    throw Error(dir, "image folders need OpenCV, which this headless build lacks (Fashion-MNIST and CIFAR-10 files work)");
+#else
     const int64_t C = options.gray ? 1 : 3, S = options.size;
     auto all = torch::empty({static_cast<int64_t>(files.size()), C, S, S}, torch::kUInt8);
     for (size_t i = 0; i < files.size(); ++i) {
@@ -133,6 +139,7 @@ std::unique_ptr<ImageDataset> loadImageFolder(const std::string& dir, const Imag
     auto test = nTest > 0 ? all.index({isTest}) : all.slice(0, 0, 0);
     auto train = nTest > 0 ? all.index({~isTest}) : all;
     return std::make_unique<ImageDataset>("folder:" + dir, train, test, torch::Tensor(), torch::Tensor(), options.flip);
+#endif
 }
 
 namespace {

@@ -4,11 +4,30 @@
 #include "data/ImageDataset.h"
 #include "run/AtomicFile.h"
 
-#include <opencv2/imgcodecs.hpp>
-#include <opencv2/imgproc.hpp>
+#include <png.h>
 #include <torch/torch.h>
 
 namespace scorescope {
+
+namespace {
+// PNG through libpng's simplified API (png_image, libpng ≥ 1.6.29): the grid is already 8-bit rows.
+std::string encodePng(const torch::Tensor& hwc, const std::string& path)
+{
+    png_image image{};
+    image.version = PNG_IMAGE_VERSION;
+    image.width = static_cast<png_uint_32>(hwc.size(1));
+    image.height = static_cast<png_uint_32>(hwc.size(0));
+    image.format = hwc.size(2) == 1 ? PNG_FORMAT_GRAY : PNG_FORMAT_RGB;
+    png_alloc_size_t size = 0;
+    if (!png_image_write_get_memory_size(image, size, 0, hwc.data_ptr<uint8_t>(), 0, nullptr))
+        throw SystemError(path, std::string("PNG encoding failed: ") + image.message);
+    std::string png(size, '\0');
+    if (!png_image_write_to_memory(&image, png.data(), &size, 0, hwc.data_ptr<uint8_t>(), 0, nullptr))
+        throw SystemError(path, std::string("PNG encoding failed: ") + image.message);
+    png.resize(size);
+    return png;
+}
+} // namespace
 
 void writeImageGrid(const std::string& path, const torch::Tensor& images, int64_t nrow, int64_t scale)
 {
@@ -21,19 +40,9 @@ void writeImageGrid(const std::string& path, const torch::Tensor& images, int64_
         grid.slice(1, pad + r * (H + pad), pad + r * (H + pad) + H).slice(2, pad + c * (W + pad), pad + c * (W + pad) + W) =
             bytes[i];
     }
-    auto hwc = grid.permute({1, 2, 0}).contiguous();
-    cv::Mat img(static_cast<int>(hwc.size(0)), static_cast<int>(hwc.size(1)), C == 1 ? CV_8UC1 : CV_8UC3, hwc.data_ptr<uint8_t>());
-    cv::Mat out;
-    if (C == 3)
-        cv::cvtColor(img, out, cv::COLOR_RGB2BGR);
-    else
-        out = img.clone();
-    if (scale > 1)
-        cv::resize(out, out, cv::Size(), double(scale), double(scale), cv::INTER_NEAREST);
-    std::vector<uchar> png;
-    if (!cv::imencode(".png", out, png))
-        throw SystemError(path, "PNG encoding failed");
-    writeFileAtomically(path, std::string(png.begin(), png.end()));
+    if (scale > 1)  // nearest neighbour: each pixel a scale × scale block
+        grid = grid.repeat_interleave(scale, 1).repeat_interleave(scale, 2);
+    writeFileAtomically(path, encodePng(grid.permute({1, 2, 0}).contiguous(), path));
 }
 
 } // namespace scorescope
