@@ -5,10 +5,16 @@
 
 namespace scorescope {
 
+bool cudaBuild()
+{
+    return SCORESCOPE_CUDA_BUILD;
+}
+
 std::string buildInfo()
 {
     return std::string(SCORESCOPE_VERSION_STRING) + " (git " + SCORESCOPE_GIT_REVISION + "), LibTorch " + TORCH_VERSION +
-           ", CUDA " + (torch::cuda::is_available() ? "available" : "not available");
+           (cudaBuild() ? ", CUDA build" : ", CPU build") + ", CUDA " +
+           (torch::cuda::is_available() ? "available" : "not available");
 }
 
 } // namespace scorescope

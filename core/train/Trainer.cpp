@@ -1,5 +1,6 @@
 #include "train/Trainer.h"
 
+#include "common/BuildInfo.h"
 #include "common/Error.h"
 #include "common/TorchCompat.h"
 #include "distributed/DataParallel.h"
@@ -8,6 +9,7 @@
 #include "train/DataPaths.h"
 
 #include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
 
 #include <filesystem>
 
@@ -17,10 +19,14 @@ torch::Device resolveDevice(const std::string& name)
 {
     if (name == "cpu")
         return torch::kCPU;
-    if (name == "cuda" && !torch::cuda::is_available())
-        throw Error("device cuda requested, but this LibTorch build has no CUDA device");
-    if (name == "cuda" || (name == "auto" && torch::cuda::is_available()))
+    const bool available = torch::cuda::is_available();
+    if (name == "cuda" && !available)
+        throw Error(cudaBuild() ? "device cuda requested, but no CUDA device or driver is present"
+                                : "device cuda requested, but this is a CPU build (its LibTorch has no CUDA)");
+    if (name == "cuda" || (name == "auto" && available))
         return torch::kCUDA;
+    if (cudaBuild())  // a CUDA build on a machine without a GPU: say once why it runs on the CPU
+        spdlog::info("CUDA build, but no CUDA device or driver: running on the CPU");
     return torch::kCPU;
 }
 

@@ -69,12 +69,13 @@ void TestCli::help()
     QVERIFY(r.out.contains("usage: scorescope-cli"));
 }
 
-// The version, the git revision, the LibTorch version (this build's) and whether CUDA is there.
+// The version, the git revision, the LibTorch version (this build's), whether it is a CUDA build and
+// whether CUDA is there.
 void TestCli::version()
 {
     const auto r = runCli({"--version"});
     QCOMPARE(r.code, 0);
-    QVERIFY2(QRegularExpression(R"(^scorescope-cli \d+\.\d+\.\d+ \(git \S+\), LibTorch \d+\.\d+\.\d+, CUDA (not )?available\n$)")
+    QVERIFY2(QRegularExpression(R"(^scorescope-cli \d+\.\d+\.\d+ \(git \S+\), LibTorch \d+\.\d+\.\d+, (CUDA|CPU) build, CUDA (not )?available\n$)")
                  .match(r.out).hasMatch(), qPrintable(r.out));
 }
 
@@ -88,6 +89,9 @@ void TestCli::badFlags_data()
     QTest::newRow("negative") << QStringList{"train", "--lr", "-1", "--out", "x"} << "--lr: expected a positive number";
     QTest::newRow("bad choice") << QStringList{"train", "--sde", "vq", "--out", "x"} << "--sde: 'vq' is not one of ve, vp, subvp, edm";
     QTest::newRow("missing value") << QStringList{"train", "--out"} << "--out needs a value";
+    if (!torch::cuda::is_available())  // CPU build or no GPU: one clear line, never a crash
+        QTest::newRow("no cuda") << QStringList{"train", "--device", "cuda", "--steps", "1", "--out", dir_.path() + "/cuda"}
+                                 << "device cuda requested, but";
     QTest::newRow("no out") << QStringList{"train"} << "--out DIR is required";
     QTest::newRow("resume with config") << QStringList{"train", "--resume", "x", "--lr", "1"} << "--lr cannot be combined with --resume";
     QTest::newRow("sample source") << QStringList{"sample"} << "give exactly one of --run DIR and --checkpoint FILE";
