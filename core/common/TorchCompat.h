@@ -12,11 +12,15 @@
 //   c10d::ProcessGroup, 2.x's from c10d::Backend; both keep the constructors (store, rank, size,
 //   options), Options::create and the collectives this project calls, so that file holds the
 //   concrete classes and needs nothing here.
+// - 2.4 and later make a TCPStore serve through libuv by default, which Debian 13's LibTorch is
+//   built without ("use_libuv was requested but PyTorch was build without libuv support"): the
+//   store asks for the plain socket server where its options have the switch.
 #include <torch/torch.h>
 
 #include <sstream>
 #include <string>
 #include <type_traits>
+#include <utility>
 
 namespace scorescope::torchcompat {
 
@@ -32,6 +36,19 @@ typename Map::key_type optimizerStateKey(const Map&, const torch::Tensor& p)
     } else {
         return static_cast<Key>(p.unsafeGetTensorImpl());
     }
+}
+
+// Turns off TCPStoreOptions::useLibUV where this LibTorch has it (2.3 and later).
+template <class Options, class = void>
+struct HasUseLibUV : std::false_type {};
+template <class Options>
+struct HasUseLibUV<Options, std::void_t<decltype(std::declval<Options&>().useLibUV)>> : std::true_type {};
+
+template <class Options>
+void useSocketStore(Options& options)
+{
+    if constexpr (HasUseLibUV<Options>::value)
+        options.useLibUV = false;
 }
 
 } // namespace scorescope::torchcompat

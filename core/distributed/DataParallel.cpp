@@ -2,6 +2,7 @@
 
 #include "common/ExceptionText.h"
 #include "common/SystemError.h"
+#include "common/TorchCompat.h"
 
 #include <torch/torch.h>
 
@@ -97,6 +98,7 @@ DataParallel::Impl::Impl(const ProcessEnvironment& env, const torch::Device& dev
         options.numWorkers = static_cast<std::size_t>(env.worldSize);
         options.waitWorkers = true;
         options.timeout = timeout;
+        torchcompat::useSocketStore(options);
         store = c10::make_intrusive<c10d::TCPStore>(env.masterAddr, options);
     } catch (const std::exception& e) {
         throw SystemError(who + ": cannot join the job's store at " + where + " (MASTER_ADDR:MASTER_PORT) within " +

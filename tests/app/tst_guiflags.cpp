@@ -28,7 +28,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("pattern");
-        const QString versionLine = R"(^Scorescope \d+\.\d+\.\d+ \(git \S+\), LibTorch \d+\.\d+\.\d+, CUDA (not )?available\n$)";
+        const QString versionLine = R"(^Scorescope \d+\.\d+\.\d+ \(git \S+\), LibTorch \d+\.\d+\.\d+, (CUDA|CPU) build, CUDA (not )?available\n$)";
         QTest::newRow("--version") << QStringList{"--version"} << versionLine;
         QTest::newRow("-v") << QStringList{"-v"} << versionLine;
         QTest::newRow("--help") << QStringList{"--help"} << R"(--playground\s+open the toy playground)";

@@ -171,16 +171,20 @@ private Q_SLOTS:
         QVERIFY2(stfVar < 0.2 * dsmVar, qPrintable(QString("%1 vs %2").arg(stfVar).arg(dsmVar)));
     }
 
-    // Near field, s = 0.001 against reference samples ≈ 0.02 apart: one sample holds the weight, so
-    // the STF target is the DSM target.
+    // Near field, s ≈ 3e-4 against reference samples ≈ 0.02 apart: one sample holds the weight, so
+    // the STF target is the DSM target. Over seeds, since which samples fall where is the RNG's
+    // (LibTorch 1.13 and 2.6 draw differently); at s = 0.001 two samples within ~s of each other
+    // share the weight for about one seed in three.
     void probeNearField()
     {
-        ProbeRequest r{twoModes(), vp(), 1e-5, 1.0, 0.02, 64, 3};
-        const auto p = probePoint(r);
-        QCOMPARE(p.regime, Regime::Near);
-        QVERIFY(p.maxWeight > 0.999);
-        for (int d = 0; d < 2; ++d)
-            QVERIFY(std::abs(p.stfTarget[d] - p.dsmTarget[d]) < 1e-2 * std::abs(p.dsmTarget[d]) + 1e-6);
+        for (uint64_t seed = 0; seed < 8; ++seed) {
+            ProbeRequest r{twoModes(), vp(), 1e-7, 1.0, 0.02, 64, seed};
+            const auto p = probePoint(r);
+            QCOMPARE(p.regime, Regime::Near);
+            QVERIFY2(p.maxWeight > 0.999, qPrintable(QString("seed %1: %2").arg(seed).arg(p.maxWeight)));
+            for (int d = 0; d < 2; ++d)
+                QVERIFY(std::abs(p.stfTarget[d] - p.dsmTarget[d]) < 1e-2 * std::abs(p.dsmTarget[d]) + 1e-6);
+        }
     }
 
     // Stepping back k steps and forward k again replays the recorded frames bit for bit (the
