@@ -7,6 +7,7 @@
 #include <torch/torch.h>
 
 #ifdef SCORESCOPE_HAVE_C10D
+#include <torch/csrc/distributed/c10d/PrefixStore.hpp>
 #include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
 #ifdef USE_C10D_NCCL
@@ -94,12 +95,14 @@ DataParallel::Impl::Impl(const ProcessEnvironment& env, const torch::Device& dev
     try {
         c10d::TCPStoreOptions options;
         options.port = static_cast<std::uint16_t>(env.masterPort);
-        options.isServer = env.rank == 0;
+        options.isServer = env.rank == 0 && !env.agentStore;
         options.numWorkers = static_cast<std::size_t>(env.worldSize);
         options.waitWorkers = true;
         options.timeout = timeout;
         torchcompat::useSocketStore(options);
         store = c10::make_intrusive<c10d::TCPStore>(env.masterAddr, options);
+        if (env.agentStore)
+            store = c10::make_intrusive<c10d::PrefixStore>("/worker/attempt_" + std::to_string(env.restartAttempt), store);
     } catch (const std::exception& e) {
         throw SystemError(who + ": cannot join the job's store at " + where + " (MASTER_ADDR:MASTER_PORT) within " +
                     std::to_string(timeout.count()) + " s: " + firstLine(e.what()));

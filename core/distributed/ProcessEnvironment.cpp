@@ -44,6 +44,9 @@ ProcessEnvironment processEnvironment()
     else if (env.distributed())
         throw Error("environment: WORLD_SIZE=" + std::to_string(env.worldSize) + " but MASTER_ADDR is not set (the host of rank 0)");
     env.masterPort = static_cast<int>(integerVariable("MASTER_PORT", 1, 65535).value_or(env.masterPort));
+    const char* agent = std::getenv("TORCHELASTIC_USE_AGENT_STORE");
+    env.agentStore = agent && std::string(agent) == "True";  // Python's str(True), as torchrun writes it
+    env.restartAttempt = static_cast<int>(integerVariable("TORCHELASTIC_RESTART_COUNT", 0, 1 << 20).value_or(0));
     return env;
 }
 

@@ -1,6 +1,7 @@
 // Data-parallel training (#10) with real processes on loopback (c10d Gloo): two processes equal one
 // with the combined batch, a checkpoint resumes on another process count, a killed rank ends the
-// job within a bounded time, and a failure on one rank reaches every rank with its reason.
+// job within a bounded time, a failure on one rank reaches every rank with its reason, and torchrun
+// (Debian 13's) launches the same job as scorescope-launch.
 #include "run/MetricsLog.h"
 #include "train/Trainer.h"
 
@@ -78,6 +79,22 @@ double maxDifference(const Weights& a, const Weights& b)
     return worst;
 }
 
+// Debian's torchrun (python3-torch) on PATH and the major version of the torch it runs, or 0.
+// Debian 12's torchrun (1.13 on Python 3.11) crashes before it starts a worker.
+std::pair<QString, int> torchrun()
+{
+    const QString path = QStandardPaths::findExecutable("torchrun");
+    QFile script(path);
+    if (path.isEmpty() || !script.open(QIODevice::ReadOnly))
+        return {};
+    const QString shebang = QString(script.readLine()).trimmed().remove(QRegularExpression("^#!\\s*"));
+    const auto words = shebang.split(' ', Qt::SkipEmptyParts);
+    if (words.isEmpty())
+        return {};
+    const auto r = runProgram(words.front(), words.mid(1) + QStringList{"-c", "import torch; print(torch.__version__)"});
+    return {path, r.code == 0 ? r.out.section('.', 0, 0).toInt() : 0};
+}
+
 // Float tolerance. The two runs differ only in summation order: a rank's mean over 32 rows,
 // then the mean of two means (in double), against one mean over 64 rows. That is a relative
 // difference of a few float32 ulps (ε = 1.2e-7) in each gradient. Adam divides by √v, so an
@@ -106,6 +123,8 @@ class TestDistributed : public QObject {
 private Q_SLOTS:
     void twoProcessesEqualOneWithTheCombinedBatch_data();
     void twoProcessesEqualOneWithTheCombinedBatch();
+    void torchrunEqualsOneProcess_data();
+    void torchrunEqualsOneProcess();
     void resumeOnAnotherProcessCount();
     void killedRankEndsTheJob();
     void stopOnOneRankStopsEveryRank();
@@ -169,6 +188,38 @@ void TestDistributed::twoProcessesEqualOneWithTheCombinedBatch()
         for (size_t k = 0; k < sa.size(); ++k)
             QVERIFY2(std::abs(sa[k] - sb[k]) < 1e-3, qPrintable(QString("bin %1: %2 vs %3").arg(k).arg(sa[k]).arg(sb[k])));
     }
+}
+
+void TestDistributed::torchrunEqualsOneProcess_data()
+{
+    QTest::addColumn<QStringList>("rendezvous");
+    // Static rendezvous at a given port, and --standalone (c10d rendezvous on a port torchrun picks);
+    // in both torchrun's agent serves the store the ranks join (TORCHELASTIC_USE_AGENT_STORE).
+    QTest::newRow("static") << QStringList{"--master-addr", "127.0.0.1", "--master-port", QString::number(nextPort())};
+    QTest::newRow("standalone") << QStringList{"--standalone"};
+}
+
+void TestDistributed::torchrunEqualsOneProcess()
+{
+    QFETCH(QStringList, rendezvous);
+    const auto [program, major] = torchrun();
+    if (program.isEmpty())
+        QSKIP("no torchrun on PATH (Debian 13's python3-torch has it)");
+    if (major < 2)
+        QSKIP("this torchrun runs torch 1.x, whose launcher crashes before starting a worker (Debian 12); use Debian 13's");
+    const QString tag = QTest::currentDataTag();
+    const QString one = dir_.path() + "/torchrun-one-" + tag, two = dir_.path() + "/torchrun-two-" + tag;
+    auto r = launch(1, toyRun(one, 40));
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    r = runProgram(program, QStringList{"--nnodes", "1", "--nproc-per-node", "2"} + rendezvous +
+                                QStringList{"--no-python", SCORESCOPE_CLI} + toyRun(two, 40));
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.err.contains("2 processes (gloo)"), qPrintable(r.err));
+    const auto a = weightsOf(one), b = weightsOf(two);
+    QCOMPARE(b.step, a.step);
+    const double diff = maxDifference(a, b);
+    qInfo("torchrun %s: max |θ(1 process) − θ(2 processes)| = %.3g", qPrintable(tag), diff);
+    QVERIFY2(diff < kTolerance, qPrintable(QString("max |θ₁ − θ₂| = %1").arg(diff)));
 }
 
 void TestDistributed::resumeOnAnotherProcessCount()
