@@ -81,7 +81,7 @@ double maxDifference(const Weights& a, const Weights& b)
 
 // Debian's torchrun (python3-torch) on PATH and the major version of the torch it runs, or 0.
 // Debian 12's torchrun (1.13 on Python 3.11) crashes before it starts a worker.
-std::pair<QString, int> torchrun()
+std::pair<QString, int> findTorchrun()
 {
     const QString path = QStandardPaths::findExecutable("torchrun");
     QFile script(path);
@@ -93,6 +93,13 @@ std::pair<QString, int> torchrun()
         return {};
     const auto r = runProgram(words.front(), words.mid(1) + QStringList{"-c", "import torch; print(torch.__version__)"});
     return {path, r.code == 0 ? r.out.section('.', 0, 0).toInt() : 0};
+}
+
+// Looked up once per test process: each data row asks, and starting Python to import torch takes seconds.
+const std::pair<QString, int>& torchrun()
+{
+    static const auto found = findTorchrun();
+    return found;
 }
 
 // Float tolerance. The two runs differ only in summation order: a rank's mean over 32 rows,
