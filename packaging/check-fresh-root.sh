@@ -33,8 +33,9 @@ command -v debootstrap > /dev/null || { echo "$0: needs debootstrap (apt-get ins
 [ -e "$root" ] && { echo "$0: $root exists; remove it or give --root" >&2; exit 2; }
 
 # The Debian mirror this machine's apt uses (deb822 or one-line sources).
-mirror=$(grep -rhoE '(URIs:|^deb) +https?://[^ ]*/debian/?( |$)' /etc/apt/sources.list /etc/apt/sources.list.d/ 2> /dev/null \
-         | grep -oE 'https?://[^ ]*' | head -n1)
+# (grep exits 2 when one of the two paths is missing, as sources.list is on deb822-only machines.)
+mirror=$( (grep -rhoE '(URIs:|^deb) +https?://[^ ]*/debian/?( |$)' /etc/apt/sources.list /etc/apt/sources.list.d/ 2> /dev/null || true) \
+         | grep -oE 'https?://[^ ]*' | head -n1 || true)
 mirror=${mirror:-http://deb.debian.org/debian}
 
 log=$root.log
