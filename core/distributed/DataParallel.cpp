@@ -192,7 +192,7 @@ void DataParallel::publishFailure(const std::string& reason)
         return;
     try {
         impl_->set(failureKey, "rank " + std::to_string(rank()) + " failed: " + firstLine(reason));
-    } catch (const std::exception&) {  // the store went with rank 0; the others see the lost contact
+    } catch (const std::exception&) {  // the store is gone (its server's process ended); the others see the lost contact
     }
 }
 
