@@ -1,8 +1,17 @@
 #include "nn/FeatureClassifier.h"
 
+#include "common/TorchCompat.h"
+
 #include <torch/torch.h>
 
 namespace scorescope {
+
+namespace {
+
+// Before the first convolution runs (TorchCompat.h: oneDNN's AVX-512 input gradients).
+[[maybe_unused]] const bool oneDnnCapped = torchcompat::capOneDnnIsa();
+
+} // namespace
 
 FeatureClassifierImpl::FeatureClassifierImpl(int64_t channels, int64_t resolution, int64_t classes, int64_t features)
 {

@@ -1,5 +1,7 @@
 #include "nn/UNet.h"
 
+#include "common/TorchCompat.h"
+
 #include <torch/torch.h>
 
 #include <cmath>
@@ -7,6 +9,9 @@
 namespace scorescope {
 
 namespace {
+
+// Before the first convolution runs (TorchCompat.h: oneDNN's AVX-512 input gradients).
+[[maybe_unused]] const bool oneDnnCapped = torchcompat::capOneDnnIsa();
 
 int64_t groups(int64_t channels) { return std::min<int64_t>(32, std::max<int64_t>(1, channels / 4)); }
 
