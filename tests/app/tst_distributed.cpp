@@ -100,9 +100,19 @@ QString trainingDiffers(const QString& one, const QString& two, const QString& w
     return diff < kTolerance ? QString() : QString("%1: max |θ₁ − θ₂| = %2").arg(what).arg(diff);
 }
 
+// torchrun's environment: Python loads app/torchrun/sitecustomize.py, which keeps the agent's store
+// off libuv (Debian 13's python3-torch lacks it).
+QProcessEnvironment torchrunEnvironment()
+{
+    auto env = QProcessEnvironment::systemEnvironment();
+    const QString path = env.value("PYTHONPATH");
+    env.insert("PYTHONPATH", path.isEmpty() ? QString(SCORESCOPE_TORCHRUN_SHIM) : SCORESCOPE_TORCHRUN_SHIM ":" + path);
+    return env;
+}
+
 // Why torchrun with this rendezvous cannot start even a trivial worker here, or empty. Debian 12's
-// (torch 1.13 on Python 3.11) crashes before it starts one; Debian 13's (2.6) asks TCPStore for
-// libuv, which Debian's build lacks; --standalone also needs this machine's host name to resolve.
+// (torch 1.13 on Python 3.11) crashes before it starts one; --standalone needs this machine's host
+// name to resolve.
 // A trivial worker starts in seconds, so a minute only catches a rendezvous that never completes.
 QString torchrunUnusable(const QString& program, const QStringList& rendezvous)
 {
@@ -110,7 +120,7 @@ QString torchrunUnusable(const QString& program, const QStringList& rendezvous)
         return "no torchrun on PATH (python3-torch has it)";
     const auto r = runProgram(program, QStringList{"--nnodes", "1", "--nproc-per-node", "1"} + rendezvous +
                                            QStringList{"--no-python", "true"},
-                              QProcessEnvironment::systemEnvironment(), 60000);
+                              torchrunEnvironment(), 60000);
     if (r.code == 0)
         return {};
     return "this torchrun cannot start a worker here: " + r.err.trimmed().section('\n', -1);
@@ -220,7 +230,8 @@ void TestDistributed::torchrunEqualsOneProcess()
     auto r = launch(1, toyRun(one, 40));
     QVERIFY2(r.code == 0, qPrintable(r.err));
     r = runProgram(program, QStringList{"--nnodes", "1", "--nproc-per-node", "2"} + rendezvous +
-                                QStringList{"--no-python", SCORESCOPE_CLI} + toyRun(two, 40));
+                                QStringList{"--no-python", SCORESCOPE_CLI} + toyRun(two, 40),
+                   torchrunEnvironment());
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY2(r.err.contains("2 processes (gloo)"), qPrintable(r.err));
     const QString differs = trainingDiffers(one, two, "torchrun " + tag);

@@ -1,0 +1,19 @@
+# Loaded by Python (PYTHONPATH) in the torchrun that tst_distributed starts. PyTorch 2.4 and later
+# ask TCPStore for libuv by default, and torchrun's agent gives no switch for its own store; Debian
+# 13's python3-torch 2.6 is built without libuv, so its torchrun fails before any worker starts
+# ("use_libuv was requested but PyTorch was build without libuv support"). This asks for the plain
+# socket server instead, as Scorescope's ranks do (core/common/TorchCompat.h).
+try:
+    import torch.distributed as dist
+except ImportError:  # no torch: torchrun fails on its own, with its own message
+    dist = None
+
+if dist is not None and hasattr(dist, "TCPStore"):
+    _TCPStore = dist.TCPStore
+
+    class TCPStore(_TCPStore):
+        def __init__(self, *args, **kwargs):
+            kwargs["use_libuv"] = False
+            super().__init__(*args, **kwargs)
+
+    dist.TCPStore = TCPStore
