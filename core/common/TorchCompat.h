@@ -15,16 +15,17 @@
 // - 2.4 and later make a TCPStore serve through libuv by default, which Debian 13's LibTorch is
 //   built without ("use_libuv was requested but PyTorch was build without libuv support"): the
 //   store asks for the plain socket server where its options have the switch.
-// - oneDNN 3.x (2.x's CPU convolutions; Debian 13's is 3.7.2) on an AVX-512 CPU: with two or more
-//   threads its AVX-512 kernels for a convolution's input gradient return NaN for some shapes (16
-//   or 32 channels into 8, 3×3, at 7×7 and 28×28; seen on an AMD EPYC, 2026-12-07, in C++ and in
-//   Debian's python3-torch alike), so the U-Net's training diverged at its second step. Its AVX2
-//   kernels are exact there. The files that make convolutions cap oneDNN at AVX2 (capOneDnnIsa)
-//   unless the user has set ONEDNN_MAX_CPU_ISA. 1.13's oneDNN 2.6 has no such fault.
+// - oneDNN 3.x (2.x's CPU convolutions; Debian 13's is 3.7.2): with two threads its kernels for a
+//   convolution's input gradient return wrong values or NaN now and then (its AVX-512 kernels for
+//   some shapes every time, 16 or 32 channels into 8 at 7×7 or 28×28; its AVX2 kernels rarely:
+//   a small U-Net's training diverged in 1 to 5 runs of 16), seen on an AMD EPYC on 2026-12-07, in
+//   C++ and in Debian's python3-torch alike. So with 2.x convolutions on the CPU use ATen's own
+//   (im2col and OpenBLAS), which is exact; on 2 cores it takes about 2.3× oneDNN's time for a
+//   small U-Net's step. The files that make convolutions call avoidOneDnn before the first one.
+//   1.13's oneDNN 2.6 has no such fault and stays on.
 #include <torch/torch.h>
 #include <torch/version.h>
 
-#include <cstdlib>
 
 #include <sstream>
 #include <string>
@@ -60,13 +61,13 @@ void useSocketStore(Options& options)
         options.useLibUV = false;
 }
 
-// Caps oneDNN's CPU kernels at AVX2 (above) before its first primitive reads the cap. Called from
-// a namespace-scope initialiser, so it runs before main(), while no other thread reads the
-// environment.
-inline bool capOneDnnIsa()
+// Turns LibTorch's use of oneDNN off (above). Called from a namespace-scope initialiser, so before
+// main() and any convolution.
+inline bool avoidOneDnn()
 {
 #if TORCH_VERSION_MAJOR >= 2
-    return setenv("ONEDNN_MAX_CPU_ISA", "AVX2", /*overwrite=*/0) == 0;
+    at::globalContext().setUserEnabledMkldnn(false);
+    return true;
 #else
     return false;
 #endif

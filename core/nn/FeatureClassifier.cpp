@@ -8,8 +8,8 @@ namespace scorescope {
 
 namespace {
 
-// Before the first convolution runs (TorchCompat.h: oneDNN's AVX-512 input gradients).
-[[maybe_unused]] const bool oneDnnCapped = torchcompat::capOneDnnIsa();
+// Before the first convolution runs (TorchCompat.h: oneDNN's input gradients).
+[[maybe_unused]] const bool oneDnnAvoided = torchcompat::avoidOneDnn();
 
 } // namespace
 

@@ -10,8 +10,8 @@ namespace scorescope {
 
 namespace {
 
-// Before the first convolution runs (TorchCompat.h: oneDNN's AVX-512 input gradients).
-[[maybe_unused]] const bool oneDnnCapped = torchcompat::capOneDnnIsa();
+// Before the first convolution runs (TorchCompat.h: oneDNN's input gradients).
+[[maybe_unused]] const bool oneDnnAvoided = torchcompat::avoidOneDnn();
 
 int64_t groups(int64_t channels) { return std::min<int64_t>(32, std::max<int64_t>(1, channels / 4)); }
 
