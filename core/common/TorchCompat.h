@@ -20,10 +20,11 @@
 //   some shapes every time, 16 or 32 channels into 8 at 7×7 or 28×28; its AVX2 kernels rarely:
 //   a small U-Net's training diverged in 1 to 5 runs of 16), seen on an AMD EPYC on 2026-12-07, in
 //   C++ and in Debian's python3-torch alike. So with 2.x, convolutions on the CPU use ATen's own
-//   (im2col and OpenBLAS), which is exact; on 2 cores it takes about 2.3× oneDNN's time for a
+//   (im2col and OpenBLAS), correct to rounding; on 2 cores it takes about 2.3× oneDNN's time for a
 //   small convolutional net's training step (five 3×3 layers, 28×28, batch 64). The files that
 //   make convolutions call avoidOneDnn before the first one.
-//   1.13's oneDNN 2.6 has no such fault and stays on.
+//   1.13's oneDNN 2.6 has no such fault and stays on; 2.x builds with another oneDNN (pip's, the GPU
+//   machine's) were not checked and lose it too.
 #include <torch/torch.h>
 #include <torch/version.h>
 
@@ -62,8 +63,9 @@ void useSocketStore(Options& options)
         options.useLibUV = false;
 }
 
-// Turns LibTorch's use of oneDNN off (above). Called from a namespace-scope initialiser, so before
-// main() and any convolution.
+// Turns LibTorch's use of oneDNN off (above). Called from namespace-scope initialisers in UNet.cpp and
+// FeatureClassifier.cpp (the project's only convolutions), so it runs before main() in every
+// program that links either.
 inline bool avoidOneDnn()
 {
 #if TORCH_VERSION_MAJOR >= 2

@@ -110,8 +110,8 @@ void TestUNet::convolutionInputGradientsAreExact()
                     const auto columns = torch::matmul(w.reshape({out, in * 9}).t(), g.reshape({batch, out, size * size}));
                     const auto reference = F::fold(columns, F::FoldFuncOptions({size, size}, {3, 3}).padding(1));
                     const double error = ((x.grad() - reference).abs().max() / reference.abs().max()).item<double>();
-                    QVERIFY2(error < 1e-4, qPrintable(QString("%1×%2 channels %3→%4: relative error %5")
-                                                          .arg(size).arg(size).arg(in).arg(out).arg(error)));
+                    QVERIFY2(error < 1e-4, qPrintable(QString("batch %1, %2×%2, channels %3→%4: relative error %5")
+                                                          .arg(batch).arg(size).arg(in).arg(out).arg(error)));
                 }
 }
 

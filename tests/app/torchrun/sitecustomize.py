@@ -8,7 +8,9 @@ try:
 except ImportError:  # no torch: torchrun fails on its own, with its own message
     dist = None
 
-if dist is not None and hasattr(dist, "TCPStore"):
+# Only where TCPStore takes the switch (2.2 and later); torch.distributed.rendezvous keeps the class
+# it imported before this runs, but torchrun's agent looks it up later, so it gets this one.
+if dist is not None and "use_libuv" in (getattr(getattr(dist, "TCPStore", None), "__init__", None).__doc__ or ""):
     _TCPStore = dist.TCPStore
 
     class TCPStore(_TCPStore):
