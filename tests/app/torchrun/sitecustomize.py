@@ -10,9 +10,8 @@ except ImportError:  # no torch: torchrun fails on its own, with its own message
 
 # Only where TCPStore takes the switch (2.2 and later); torch.distributed.rendezvous keeps the class
 # it imported before this runs, but torchrun's agent looks it up later, so it gets this one.
-if dist is not None and "use_libuv" in (getattr(getattr(dist, "TCPStore", None), "__init__", None).__doc__ or ""):
-    _TCPStore = dist.TCPStore
-
+_TCPStore = getattr(dist, "TCPStore", None)
+if _TCPStore is not None and "use_libuv" in (_TCPStore.__init__.__doc__ or ""):
     class TCPStore(_TCPStore):
         def __init__(self, *args, **kwargs):
             kwargs["use_libuv"] = False
