@@ -61,6 +61,9 @@ start=$SECONDS
 debootstrap --variant=minbase "$release" "$root" "$mirror" > "$log.debootstrap" 2>&1
 printf '%-16s %3d min %02d s  PASS\n' debootstrap $(((SECONDS - start) / 60)) $(((SECONDS - start) % 60))
 cp /etc/resolv.conf "$root/etc/resolv.conf"
+# A real machine resolves its own name (torchrun --standalone needs it); debootstrap's hosts file
+# lacks it.
+grep -qw "$(hostname)" "$root/etc/hosts" || echo "127.0.1.1 $(hostname)" >> "$root/etc/hosts"
 mount -t proc proc "$root/proc"
 mount --rbind /sys "$root/sys"
 mount --rbind /dev "$root/dev"
