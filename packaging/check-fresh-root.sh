@@ -62,7 +62,8 @@ debootstrap --variant=minbase "$release" "$root" "$mirror" > "$log.debootstrap" 
 printf '%-16s %3d min %02d s  PASS\n' debootstrap $(((SECONDS - start) / 60)) $(((SECONDS - start) % 60))
 cp /etc/resolv.conf "$root/etc/resolv.conf"
 # A real machine resolves its own name (torchrun --standalone needs it); debootstrap's hosts file
-# lacks it.
+# lacks it (or has none: minbase on trixie).
+[ -e "$root/etc/hosts" ] || echo "127.0.0.1 localhost" > "$root/etc/hosts"
 grep -qw "$(hostname)" "$root/etc/hosts" || echo "127.0.1.1 $(hostname)" >> "$root/etc/hosts"
 mount -t proc proc "$root/proc"
 mount --rbind /sys "$root/sys"

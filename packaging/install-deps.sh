@@ -18,13 +18,13 @@ case "$codename" in
   *) echo "install-deps: /etc/os-release names '$codename'; Scorescope supports Debian 12 (bookworm) and 13 (trixie)" >&2; exit 2 ;;
 esac
 
-torch=libtorch-dev
+torch=(libtorch-dev libgloo-dev)
 packages=(
   # toolchain
   build-essential cmake ninja-build ccache git pkg-config
   # libraries (Debian 13's qt6-base-dev holds the OpenGL module that 12 ships apart)
   qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
-  libgloo-dev libopencv-dev libspdlog-dev nlohmann-json3-dev zlib1g-dev libpng-dev
+  libopencv-dev libspdlog-dev nlohmann-json3-dev zlib1g-dev libpng-dev
   # fast BLAS for LibTorch (the reference BLAS is ~10x slower)
   libopenblas0-openmp
   # data
@@ -53,10 +53,11 @@ if [ "$cuda" = 1 ]; then
     echo "install-deps: --cuda needs Debian 13 (trixie): Debian 12 has no LibTorch built with CUDA" >&2
     exit 2
   fi
-  torch=libtorch-cuda-dev
+  # The CUDA LibTorch needs Gloo's CUDA build, which conflicts with the plain one.
+  torch=(libtorch-cuda-dev libgloo-cuda-dev)
   packages+=(nvidia-cuda-toolkit)
 fi
-packages+=("$torch")
+packages+=("${torch[@]}")
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
