@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The README's two commands on a fresh Debian root (#25):
-#   bash packaging/check-fresh-root.sh bookworm|trixie [--cuda] [--root DIR] [--keep]
+#   bash packaging/check-fresh-root.sh bookworm|trixie [--cuda [--cudnn DIR]] [--root DIR] [--keep]
 # debootstraps a minimal root of that release (from the Debian mirror in this machine's apt
 # sources) into DIR (default /var/tmp/scorescope-root-RELEASE), clones this repository's HEAD into
 # it and runs there, as root, `bash packaging/setup-and-run.sh` then `bash packaging/run-tests.sh`,
 # printing each one's time and result; logs go to DIR.log.*. --cuda (trixie) first runs
-# `packaging/install-deps.sh --cuda`, so the same two commands build and test the CUDA build.
+# `packaging/install-deps.sh --cuda`, so the same two commands build and test the CUDA build;
+# --cudnn DIR copies a local cuDNN 9 into the root for it (install-deps.sh --cudnn), for machines
+# that reach Debian's mirror but not NVIDIA's server, from which nvidia-cudnn downloads cuDNN.
 # Needs root, debootstrap and about 12 GiB (25 with --cuda). The root is removed at the end
 # unless --keep.
 set -euo pipefail
@@ -15,19 +17,21 @@ release=${1:-}
 shift || true
 case "$release" in
   bookworm|trixie) ;;
-  *) echo "usage: $0 bookworm|trixie [--cuda] [--root DIR] [--keep]" >&2; exit 2 ;;
+  *) echo "usage: $0 bookworm|trixie [--cuda [--cudnn DIR]] [--root DIR] [--keep]" >&2; exit 2 ;;
 esac
-cuda=0 keep=0 root=/var/tmp/scorescope-root-$release
+cuda=0 keep=0 cudnn="" root=/var/tmp/scorescope-root-$release
 while [ $# -gt 0 ]; do
   case "$1" in
     --cuda) cuda=1 ;;
     --keep) keep=1 ;;
+    --cudnn) cudnn=$2; shift ;;
     --root) root=$2; shift ;;
     *) echo "$0: unknown option $1" >&2; exit 2 ;;
   esac
   shift
 done
 [ "$cuda" = 1 ] && [ "$release" != trixie ] && { echo "$0: --cuda needs trixie" >&2; exit 2; }
+[ -n "$cudnn" ] && [ "$cuda" = 0 ] && { echo "$0: --cudnn goes with --cuda" >&2; exit 2; }
 [ "$(id -u)" = 0 ] || { echo "$0: run as root (debootstrap and chroot)" >&2; exit 2; }
 command -v debootstrap > /dev/null || { echo "$0: needs debootstrap (apt-get install debootstrap)" >&2; exit 2; }
 [ -e "$root" ] && { echo "$0: $root exists; remove it or give --root" >&2; exit 2; }
@@ -71,7 +75,14 @@ mount --rbind /dev "$root/dev"
 git clone -q "$here" "$root/root/scorescope"
 
 status=0
-if [ "$cuda" = 1 ]; then step install-cuda bash packaging/install-deps.sh --cuda || status=1; fi
+if [ "$cuda" = 1 ]; then
+  cudnnFlag=""
+  if [ -n "$cudnn" ]; then
+    mkdir -p "$root/root/cudnn" && cp -a "$cudnn"/libcudnn*.so.9* "$root/root/cudnn/"
+    cudnnFlag="--cudnn /root/cudnn"
+  fi
+  step install-cuda bash packaging/install-deps.sh --cuda $cudnnFlag || status=1
+fi
 [ $status = 0 ] && { step setup-and-run bash packaging/setup-and-run.sh || status=1; }
 [ $status = 0 ] && { step run-tests bash packaging/run-tests.sh || status=1; }
 if [ $status = 0 ]; then

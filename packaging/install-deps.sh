@@ -5,6 +5,8 @@
 #
 #   --cuda        LibTorch built with CUDA and the CUDA toolkit (Debian 13 only: contrib and
 #                 non-free, which this option enables in the apt sources; they replace libtorch-dev)
+#   --cudnn DIR   with --cuda, on a machine that reaches no NVIDIA server: cuDNN 9 from DIR (its
+#                 libcudnn*.so.9, e.g. NVIDIA's archive unpacked), not nvidia-cudnn's download
 #   --benchmarks  the Python reference of tests/benchmarks (Debian's PyTorch) and perf
 #   --fuzz        clang and its libFuzzer/sanitizer runtimes (tests/fuzz/run.sh)
 #   --soak        matplotlib, for the soak test's plot (docs/experiments/soak.sh)
@@ -39,13 +41,23 @@ packages=(
 # A machine that has the CUDA LibTorch keeps it (libtorch-dev would replace it).
 cuda=0
 dpkg-query -W -f='${Status}' libtorch-cuda-dev 2>/dev/null | grep -q "install ok installed" && cuda=1
-for option in "$@"; do
+cudnn=""
+while [ $# -gt 0 ]; do
+  option=$1
+  shift
   case "$option" in
     --cuda) cuda=1 ;;
+    --cudnn)
+      cudnn=${1:-}
+      shift || true
+      compgen -G "$cudnn/libcudnn.so.9*" > /dev/null || {
+        echo "install-deps: --cudnn '$cudnn': no libcudnn.so.9 in that folder" >&2
+        exit 2
+      } ;;
     --benchmarks) packages+=(python3-torch python3-numpy linux-perf) ;;
     --fuzz) packages+=("clang-$clang" "libclang-rt-$clang-dev") ;;
     --soak) packages+=(python3-matplotlib) ;;
-    *) echo "install-deps: unknown option $option (--cuda, --benchmarks, --fuzz, --soak)" >&2; exit 2 ;;
+    *) echo "install-deps: unknown option $option (--cuda, --cudnn DIR, --benchmarks, --fuzz, --soak)" >&2; exit 2 ;;
   esac
 done
 if [ "$cuda" = 1 ]; then
@@ -85,6 +97,21 @@ if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
 [ "$cuda" = 1 ] && enable_cuda_components
+# Debian's CUDA LibTorch needs cuDNN 9, which nvidia-cudnn downloads from NVIDIA when it is
+# configured (after its licence question). Given a local copy, decline the download and install
+# the copy where the package would have put it.
+if [ -n "$cudnn" ]; then
+  echo "nvidia-cudnn nvidia-cudnn/question select I Decline" | $SUDO debconf-set-selections
+  $SUDO cp -a "$cudnn"/libcudnn*.so.9* /usr/lib/x86_64-linux-gnu/
+  echo "install-deps: cuDNN from $cudnn, not nvidia-cudnn's download"
+fi
 echo "install-deps: installing on Debian $codename: ${missing[*]}"
 $SUDO apt-get update -q
-$SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+$SUDO apt-get install -y -q --no-install-recommends "${missing[@]}" || {
+  rc=$?
+  if [ "$cuda" = 1 ] && ! dpkg-query -W -f='${Status}' nvidia-cudnn 2>/dev/null | grep -q "install ok installed"; then
+    echo "install-deps: nvidia-cudnn could not download cuDNN from developer.download.nvidia.com (above);" \
+         "on a machine that cannot reach it, give a local cuDNN 9 with --cudnn DIR" >&2
+  fi
+  exit $rc
+}
