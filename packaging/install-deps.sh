@@ -65,8 +65,8 @@ if [ "$cuda" = 1 ]; then
     echo "install-deps: --cuda needs Debian 13 (trixie): Debian 12 has no LibTorch built with CUDA" >&2
     exit 2
   fi
-  # The CUDA LibTorch needs Gloo's CUDA build, which conflicts with the plain one.
-  torch=(libtorch-cuda-dev libgloo-cuda-dev)
+  # The CUDA LibTorch needs Gloo's CUDA build (the plain one conflicts with it); its c10d headers, nccl.h.
+  torch=(libtorch-cuda-dev libgloo-cuda-dev libnccl-dev)
   packages+=(nvidia-cuda-toolkit)
 fi
 packages+=("${torch[@]}")

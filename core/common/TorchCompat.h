@@ -25,9 +25,17 @@
 //   make convolutions call avoidOneDnn before the first one.
 //   1.13's oneDNN 2.6 has no such fault and stays on; 2.x builds with another oneDNN (pip's, the GPU
 //   machine's) were not checked and lose it too.
+// - 2.3 and later have a fused CPU attention kernel that also returns each row's log-sum-exp
+//   (aten::_scaled_dot_product_flash_attention_for_cpu); the Stable Target Field's weights use it
+//   where it pays (objective/StableTargetField.cpp). Found by its header, not by version.
 #include <torch/torch.h>
 #include <torch/version.h>
+#if __has_include(<ATen/ops/_scaled_dot_product_flash_attention_for_cpu.h>)
+#include <ATen/ops/_scaled_dot_product_flash_attention_for_cpu.h>
+#define SCORESCOPE_HAS_CPU_ATTENTION 1
+#endif
 
+#include <optional>
 
 #include <sstream>
 #include <string>
@@ -61,6 +69,24 @@ void useSocketStore(Options& options)
 {
     if constexpr (HasUseLibUV<Options>::value)
         options.useLibUV = false;
+}
+
+// softmax(q·kᵀ)·v and each row's log Σ_j exp(q·k_j) from LibTorch's fused CPU attention, which
+// never holds the [B, n] logits; std::nullopt where this LibTorch lacks it. q: [B, d], k and v:
+// [n, d] (one width for all three, as the kernel asks), on the CPU; results [B, d] and [B, 1].
+inline std::optional<std::pair<torch::Tensor, torch::Tensor>> cpuAttention([[maybe_unused]] const torch::Tensor& q,
+                                                                           [[maybe_unused]] const torch::Tensor& k,
+                                                                           [[maybe_unused]] const torch::Tensor& v)
+{
+#ifdef SCORESCOPE_HAS_CPU_ATTENTION
+    auto [out, lse] = at::_scaled_dot_product_flash_attention_for_cpu(q.view({1, 1, q.size(0), q.size(1)}),
+                                                                      k.view({1, 1, k.size(0), k.size(1)}),
+                                                                      v.view({1, 1, v.size(0), v.size(1)}), 0.0, false,
+                                                                      std::nullopt, 1.0);
+    return std::pair{out.view({q.size(0), v.size(1)}), lse.view({q.size(0), 1})};
+#else
+    return std::nullopt;
+#endif
 }
 
 // Turns LibTorch's use of oneDNN off (above). Called from namespace-scope initialisers in UNet.cpp and

@@ -1,5 +1,6 @@
 #include "objective/StableTargetField.h"
 
+#include "common/TorchCompat.h"
 #include "sde/Sde.h"
 
 #include <torch/torch.h>
@@ -28,6 +29,8 @@ torch::Tensor keys(const torch::Tensor& Y) { return torch::cat({Y, Y.pow(2).sum(
 // Running sums over the reference rows seen so far of p = exp(L − m) and p², each against the
 // values [y, 1, ‖y‖²], rescaled whenever the row maximum m grows (streaming log-sum-exp, §3.5).
 struct Accumulator {
+    explicit Accumulator(bool squares) : squares(squares) {}
+
     bool squares;              // also accumulate p² (the diagnostics)
     torch::Tensor m, pv, p2v;  // [B, 1], [B, D + 2], [B, D + 2]
 
@@ -35,20 +38,48 @@ struct Accumulator {
     void add(torch::Tensor logits, const torch::Tensor& values, bool perRow)
     {
         const auto chunkMax = std::get<0>(logits.max(1, true));
-        const auto mNew = m.defined() ? torch::maximum(m, chunkMax) : chunkMax;
-        const auto p = logits.sub_(mNew).exp_();
+        const auto p = logits.sub_(chunkMax).exp_();
         auto against = [&](const torch::Tensor& w) { return perRow ? w * values : torch::matmul(w, values); };
-        auto pv1 = against(p);
-        auto p2v1 = squares ? against(p * p) : torch::Tensor();
+        merge(chunkMax, against(p), squares ? against(p * p) : torch::Tensor());
+    }
+
+    // Sums Σ exp(L − mc)·v (and of the squares) over further rows, against their own offset mc.
+    void merge(const torch::Tensor& mc, torch::Tensor pvc, torch::Tensor p2vc)
+    {
         if (m.defined()) {
-            const auto r = torch::exp(m - mNew);
-            pv1 += pv * r;
+            const auto mNew = torch::maximum(m, mc);
+            const auto r = torch::exp(m - mNew), rc = torch::exp(mc - mNew);
+            pvc = pv * r + pvc * rc;
             if (squares)
-                p2v1 += p2v * (r * r);
+                p2vc = p2v * (r * r) + p2vc * (rc * rc);
+            m = mNew;
+        } else {
+            m = mc;
         }
-        m = mNew, pv = std::move(pv1), p2v = std::move(p2v1);
+        pv = std::move(pvc), p2v = std::move(p2vc);
     }
 };
+
+// Reference rows up to this width go through LibTorch's fused CPU attention where it has one:
+// measured on 2 cores (bench_stf, LibTorch 2.6), float64, it takes 1/7 to 1/12 of the streamed
+// path's time on the toys (D = 2) but several times as long on 784-pixel images.
+constexpr int64_t kFusedAttentionWidth = 64;
+
+// The sums over `others` in one fused pass (softmax·v with its log-sum-exp is an accumulator
+// entry at m = lse), or false where that kernel is absent or slower. Without the diagnostics'
+// squares only: the kernel has no Σ p².
+bool addFused(Accumulator& acc, const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& values)
+{
+    if (acc.squares || !q.is_cpu() || q.size(1) - 1 > kFusedAttentionWidth)
+        return false;
+    // One width for all three: q and k gain a zero column beside values' extra ‖y‖² column.
+    auto widen = [](const torch::Tensor& t) { return torch::cat({t, torch::zeros({t.size(0), 1}, t.options())}, 1); };
+    const auto fused = torchcompat::cpuAttention(widen(q), widen(k), values);
+    if (!fused)
+        return false;
+    acc.merge(fused->second, fused->first, {});
+    return true;
+}
 
 } // namespace
 
@@ -81,7 +112,7 @@ torch::Tensor StfTargets::epsilon(const torch::Tensor& x, const torch::Tensor& a
 }
 
 StfTargets stableTargets(const torch::Tensor& x, const torch::Tensor& a, const torch::Tensor& s, const torch::Tensor& own,
-                         const torch::Tensor& others, int64_t chunk, bool diagnostics)
+                         const torch::Tensor& others, int64_t chunk, bool diagnostics, bool allowFused)
 {
     torch::NoGradGuard noGrad;
     const int64_t B = x.size(0);
@@ -91,7 +122,7 @@ StfTargets stableTargets(const torch::Tensor& x, const torch::Tensor& a, const t
     auto values = [](const torch::Tensor& Y, const torch::Tensor& k) {
         return torch::cat({Y, torch::ones({Y.size(0), 1}, Y.options()), k.slice(1, -1)}, 1);
     };
-    Accumulator acc{diagnostics};
+    Accumulator acc(diagnostics);
     if (own.defined()) {
         const auto Y = own.reshape({B, -1}).to(x.device(), torch::kDouble);
         const auto k = keys(Y);
@@ -99,7 +130,11 @@ StfTargets stableTargets(const torch::Tensor& x, const torch::Tensor& a, const t
     }
     const int64_t n = others.defined() ? others.size(0) : 0;
     const auto R = n > 0 ? others.reshape({n, -1}).to(x.device(), torch::kDouble) : torch::Tensor();
-    for (int64_t c = 0; c < n; c += chunk) {
+    const auto fused = allowFused && n > 0 && [&] {
+        const auto k = keys(R);
+        return addFused(acc, q, k, values(R, k));
+    }();
+    for (int64_t c = 0; c < n && !fused; c += chunk) {
         const auto Y = R.slice(0, c, c + chunk);
         const auto k = keys(Y);
         acc.add(torch::matmul(q, k.t()), values(Y, k), /*perRow=*/false);
@@ -111,9 +146,9 @@ StfTargets stableTargets(const torch::Tensor& x, const torch::Tensor& a, const t
     const auto DD = Dn.pow(2).sum(1, true);
     StfTargets out;
     out.denoised = Dn.to(x.scalar_type()).reshape(x.sizes());
-    out.maxWeight = (1.0 / sum).squeeze(1).cpu();  // the largest p is exp(m − m) = 1
     out.posteriorTrace = (sumYY / sum - DD).clamp_min(0.0).squeeze(1).cpu();
     if (diagnostics) {
+        out.maxWeight = (1.0 / sum).squeeze(1).cpu();  // streamed, m is the row maximum: its p is exp(m − m) = 1
         const auto sum2 = acc.p2v.slice(1, D, D + 1), sum2YY = acc.p2v.slice(1, D + 1);
         out.ess = (sum.pow(2) / sum2).squeeze(1).cpu();
         out.targetTrace = ((sum2YY - 2.0 * (acc.p2v.slice(1, 0, D) * Dn).sum(1, true) + DD * sum2) / sum.pow(2))

@@ -9,7 +9,7 @@ namespace scorescope {
 // data set the same weights are its exact posterior (§5).
 struct StfTargets {
     torch::Tensor denoised;        // D = Σ w_i y_i, shaped like x
-    torch::Tensor maxWeight;       // max_i w_i, [B] double
+    torch::Tensor maxWeight;       // max_i w_i, [B] double (diagnostics only)
     torch::Tensor ess;             // effective sample size 1/Σ w_i², [B] double (diagnostics only)
     torch::Tensor posteriorTrace;  // Σ w_i ‖y_i − D‖²: the weights' estimate of tr Cov[y | x], [B] double
     torch::Tensor targetTrace;     // Σ w_i² ‖y_i − D‖²: delta-method estimate of tr Cov[D | x] (§3.4), [B] double (diagnostics only)
@@ -30,10 +30,12 @@ torch::Tensor referenceLogits(const torch::Tensor& x, const torch::Tensor& a, co
 // Memory is O(B·chunk + n·D): logits come from a matrix product, (a x·y_i − a²‖y_i‖²/2)/s², which
 // differs from the softmax logits by a per-row constant, and a running (max, sums) accumulator
 // walks `others` in chunks. Computed in float64 under no-grad: at small s the row-wise cancellation
-// in the product form would cost float32 its precision (§3.5). `diagnostics` adds ess and
-// targetTrace, at the price of a second pass over the weights (w²).
+// in the product form would cost float32 its precision (§3.5). `diagnostics` adds ess,
+// maxWeight and targetTrace, at the price of a second pass over the weights (w²). Without them,
+// short rows on the CPU go through LibTorch's fused attention kernel where it has one (2.3+),
+// unless `allowFused` is false (bench_stf and tst_stf compare the two).
 StfTargets stableTargets(const torch::Tensor& x, const torch::Tensor& a, const torch::Tensor& s,
                          const torch::Tensor& own, const torch::Tensor& others, int64_t chunk = 4096,
-                         bool diagnostics = true);
+                         bool diagnostics = true, bool allowFused = true);
 
 } // namespace scorescope

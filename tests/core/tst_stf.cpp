@@ -35,6 +35,9 @@ private Q_SLOTS:
     void oneReferenceIsDsm_data();
     void oneReferenceIsDsm();
     void chunkedEqualsDirect();
+    void withoutDiagnosticsEqualsStreamed_data();
+    void withoutDiagnosticsEqualsStreamed();
+    void smallSigmaIsFiniteAndOneHot_data();
     void smallSigmaIsFiniteAndOneHot();
     void empiricalPosteriorIsTheSoftmaxOverThePool();
     void mixturePosteriorSamplesHaveTheDenoiserMean();
@@ -108,19 +111,75 @@ void TestStableTargetField::chunkedEqualsDirect()
     }
 }
 
-// EDM's σ_min = 0.002 on 784-dimensional images: the logits span ~10⁸, where float32 products
-// would be off by O(10); the float64 path keeps the weights one-hot on the own image (another
-// image is ~23 units away, a logit gap of ~10⁷ against a rounding error of ~10⁻⁸).
+void TestStableTargetField::withoutDiagnosticsEqualsStreamed_data()
+{
+    QTest::addColumn<int64_t>("dim");
+    QTest::addColumn<double>("sigma");
+    QTest::addColumn<bool>("own");
+    for (int64_t dim : {2, 5, 784})
+        for (double sigma : {0.002, 0.5, 5.0})
+            for (bool own : {true, false})
+                QTest::addRow("D=%lld sigma=%g %s", static_cast<long long>(dim), sigma, own ? "own" : "pool")
+                    << dim << sigma << own;
+}
+
+// Without the diagnostics, short rows go through LibTorch's fused attention where it has one
+// (2.3+); otherwise, and with them, the weights are streamed. Both are float64 softmaxes of the
+// same logits, so they agree to rounding (about 1e-16 relative; 1e-12 leaves room for the
+// log-sum-exp's few operations), at EDM's σ = 0.002 too.
+void TestStableTargetField::withoutDiagnosticsEqualsStreamed()
+{
+    QFETCH(int64_t, dim);
+    QFETCH(double, sigma);
+    QFETCH(bool, own);
+    Rng rng(6);
+    const int64_t B = 33, n = 300;
+    const auto y = rng.normal({B, dim}, f64), others = rng.normal({n - 1, dim}, f64);
+    const auto a = torch::full({B}, 0.9, f64), s = torch::full({B}, sigma, f64);
+    const auto x = 0.9 * y + sigma * rng.normal({B, dim}, f64);
+    const auto ownRows = own ? y : torch::Tensor();
+    const auto plain = stableTargets(x, a, s, ownRows, others, 4096, /*diagnostics=*/false);
+    QVERIFY(!plain.maxWeight.defined() && !plain.ess.defined());
+    for (bool diagnostics : {false, true}) {
+        const auto streamed = stableTargets(x, a, s, ownRows, others, 64, diagnostics, /*allowFused=*/false);
+        QVERIFY(maxAbs(plain.denoised - streamed.denoised) < 1e-12);
+        QVERIFY(maxAbs(plain.posteriorTrace - streamed.posteriorTrace) < 1e-12 * (1.0 + maxAbs(streamed.posteriorTrace)));
+    }
+}
+
+void TestStableTargetField::smallSigmaIsFiniteAndOneHot_data()
+{
+    QTest::addColumn<int64_t>("dim");
+    QTest::addColumn<bool>("diagnostics");
+    QTest::newRow("images 784, streamed") << int64_t(784) << true;
+    QTest::newRow("images 784, without diagnostics") << int64_t(784) << false;
+    QTest::newRow("toy 2-D, without diagnostics (fused where LibTorch has it)") << int64_t(2) << false;
+}
+
+// EDM's σ_min = 0.002: the logits span ~10⁸ on 784-dimensional images, where float32 products
+// would be off by O(10); the float64 paths keep the weights one-hot on the own sample (another
+// image is ~23 units away, a logit gap of ~10⁷ against a rounding error of ~10⁻⁸). On the 2-D
+// toy the own rows sit on the integer lattice and the others at its cell centres, ≥ 0.7 away:
+// a gap of ~6·10⁴, so every other weight is exp(−6·10⁴) = 0 in float64.
 void TestStableTargetField::smallSigmaIsFiniteAndOneHot()
 {
+    QFETCH(int64_t, dim);
+    QFETCH(bool, diagnostics);
     Rng rng(4);
-    const int64_t B = 16, n = 256, D = 784;
-    const auto own = rng.uniform({B, D}) * 2.0 - 1.0, others = rng.uniform({n - 1, D}) * 2.0 - 1.0;  // float32 images
+    const int64_t B = 16, n = 256;
+    torch::Tensor own, others;
+    if (dim == 2) {
+        own = torch::floor(rng.uniform({B, 2}) * 8.0);
+        others = torch::floor(rng.uniform({n - 1, 2}) * 8.0) + 0.5f;
+    } else {
+        own = rng.uniform({B, dim}) * 2.0 - 1.0, others = rng.uniform({n - 1, dim}) * 2.0 - 1.0;  // float32 images
+    }
     const auto a = torch::ones({B}, f64), s = torch::full({B}, 0.002, f64);
-    const auto x = own + 0.002f * rng.normal({B, D});
-    const auto st = stableTargets(x, a, s, own, others, 100);
+    const auto x = own + 0.002f * rng.normal({B, dim});
+    const auto st = stableTargets(x, a, s, own, others, 100, diagnostics);
     QVERIFY(torch::isfinite(st.denoised).all().item<bool>());
-    QCOMPARE(st.maxWeight.min().item<double>(), 1.0);
+    if (diagnostics)
+        QCOMPARE(st.maxWeight.min().item<double>(), 1.0);
     QVERIFY(torch::equal(st.denoised, own));
 }
 
