@@ -54,7 +54,8 @@ while [ $# -gt 0 ]; do
         echo "install-deps: --cudnn '$cudnn': no libcudnn.so.9 in that folder" >&2
         exit 2
       } ;;
-    --benchmarks) packages+=(python3-torch python3-numpy linux-perf) ;;
+    # (setuptools: torch.compile's C++ backend imports it; Debian's python3-torch does not depend on it)
+    --benchmarks) packages+=(python3-torch python3-numpy python3-setuptools linux-perf) ;;
     --fuzz) packages+=("clang-$clang" "libclang-rt-$clang-dev") ;;
     --soak) packages+=(python3-matplotlib) ;;
     *) echo "install-deps: unknown option $option (--cuda, --cudnn DIR, --benchmarks, --fuzz, --soak)" >&2; exit 2 ;;

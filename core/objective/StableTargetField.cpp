@@ -60,10 +60,12 @@ struct Accumulator {
     }
 };
 
-// Reference rows up to this width go through LibTorch's fused CPU attention where it has one:
-// measured on 2 cores (bench_stf, LibTorch 2.6), float64, it takes 1/7 to 1/12 of the streamed
-// path's time on the toys (D = 2) but several times as long on 784-pixel images.
-constexpr int64_t kFusedAttentionWidth = 64;
+// Reference rows up to this width go through LibTorch's fused CPU attention where it has one.
+// Measured (`bench_stf attention`, LibTorch 2.6, 2 cores, float64, B = 512, n = 1024 and 4096):
+// 1.10-1.44x the streamed path's speed for D = 2 to 32, even at D = 64, 0.81-0.87x for 784-pixel
+// images; the same targets bit for bit at σ = 0.002, and no [B, n] block held (the streamed path
+// holds two, 32 MiB at B = 512, n = 4096).
+constexpr int64_t kFusedAttentionWidth = 32;
 
 // The sums over `others` in one fused pass (softmax·v with its log-sum-exp is an accumulator
 // entry at m = lse), or false where that kernel is absent or slower. Without the diagnostics'

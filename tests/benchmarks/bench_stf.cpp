@@ -3,7 +3,8 @@
 // (batch 64), the time of drawing the batch with its reference batch, the time of the target
 // computation alone (without the logging-step diagnostics), and the process's peak memory.
 // `attention`: the target computation through LibTorch's fused CPU attention (2.3+) against the
-// streamed float64 path, by row width: time, working memory and the difference at EDM's σ = 0.002.
+// streamed float64 path, by row width: time, the streamed path's largest temporaries (the fused
+// kernel holds no [B, n] block) and the difference at EDM's σ = 0.002.
 // Usage: bench_stf [toy|images|attention] (default toy and images).
 // Prints figures; asserts nothing.
 #include "common/Allocator.h"
@@ -14,6 +15,7 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -87,20 +89,18 @@ void streamingAgainstMaterialised(const torch::Tensor& x0, const torch::Tensor& 
     }
 }
 
-// Milliseconds per call of f, and the peak resident memory above the resident set before it (MiB).
+// Milliseconds per call of f, after a warm-up call.
 template <class F>
-std::pair<double, double> timeAndWorkingSet(F&& f)
+double msPerCall(F&& f)
 {
-    f();  // warm-up
-    std::ofstream("/proc/self/clear_refs") << "5";  // resets VmHWM to the current resident set
-    const double before = peakMiB();
+    f();
     const auto start = std::chrono::steady_clock::now();
     int reps = 0;
     while (seconds(start) < 1.0 || reps < 3) {
         f();
         ++reps;
     }
-    return {1000.0 * seconds(start) / reps, peakMiB() - before};
+    return 1000.0 * seconds(start) / reps;
 }
 
 void fusedAgainstStreamed()
@@ -109,9 +109,9 @@ void fusedAgainstStreamed()
 #ifndef SCORESCOPE_HAS_CPU_ATTENTION
     std::printf("  this LibTorch has no fused CPU attention: every row is streamed\n");
 #endif
-    std::printf("  %5s %5s %6s %12s %12s %8s %14s %14s %16s\n", "D", "B", "n", "streamed ms", "fused ms", "speed-up",
-                "streamed MiB", "fused MiB", "max|dD| s=0.002");
-    const std::pair<int64_t, int64_t> shapes[] = {{2, 512}, {8, 512}, {32, 512}, {64, 256}, {128, 128}, {784, 64}};
+    std::printf("  %5s %5s %6s %12s %12s %8s %20s %16s\n", "D", "B", "n", "streamed ms", "fused ms", "speed-up",
+                "streamed blocks MiB", "max|dD| s=0.002");
+    const std::pair<int64_t, int64_t> shapes[] = {{2, 512}, {4, 512}, {8, 512}, {16, 512}, {32, 512}, {64, 256}, {784, 64}};
     for (const auto& [dim, B] : shapes)
         for (int64_t n : {1024, 4096}) {
             Rng rng(3);
@@ -121,14 +121,14 @@ void fusedAgainstStreamed()
                 const auto x = y + static_cast<float>(sigma) * torch::randn_like(y);
                 return stableTargets(x, a, s, y, others, 4096, /*diagnostics=*/false, fused);
             };
-            const auto [ts, ms] = timeAndWorkingSet([&] { run(0.5, false); });
-            const auto [tf, mf] = timeAndWorkingSet([&] { run(0.5, true); });
+            const double ts = msPerCall([&] { run(0.5, false); }), tf = msPerCall([&] { run(0.5, true); });
+            const double blocks = 2.0 * B * std::min<int64_t>(n - 1, 4096) * 8 / (1 << 20);  // logits and p, float64
             torch::manual_seed(1);
             const auto streamed = run(0.002, false).denoised;
             torch::manual_seed(1);
             const double err = (run(0.002, true).denoised - streamed).abs().max().item<double>();
-            std::printf("  %5lld %5lld %6lld %12.2f %12.2f %7.2fx %14.1f %14.1f %16.2e\n", static_cast<long long>(dim),
-                        static_cast<long long>(B), static_cast<long long>(n), ts, tf, ts / tf, ms, mf, err);
+            std::printf("  %5lld %5lld %6lld %12.2f %12.2f %7.2fx %20.1f %16.2e\n", static_cast<long long>(dim),
+                        static_cast<long long>(B), static_cast<long long>(n), ts, tf, ts / tf, blocks, err);
         }
 }
 

@@ -23,10 +23,12 @@ REFERENCE = os.path.join(ROOT, "tests", "benchmarks", "reference", "bench_engine
 
 
 class Row:
-    def __init__(self, group, label, kind, unit, extra=None, **flags):
+    def __init__(self, group, label, kind, unit, extra=None, compiled=False, **flags):
         self.group, self.label, self.kind, self.unit, self.flags = group, label, kind, unit, flags
         self.extra = extra or {}  # flags for one implementation only: {"c++": [...], "python": [...]}
-        self.results = {"c++": [], "python": []}
+        self.extra.setdefault("compiled", []).append("--compile")
+        self.compiled = compiled  # also against torch.compile of the reference's network (PyTorch 2)
+        self.results = {"c++": [], "python": [], "compiled": []}
 
     def args(self, threads, seconds, impl="c++"):
         flags = dict(self.flags, threads=threads)
@@ -53,7 +55,7 @@ class Row:
 
 
 def rows():
-    toy, image = dict(data="ring8"), dict(data="fashion-mnist")
+    toy, image = dict(data="ring8", compiled=True), dict(data="fashion-mnist", compiled=True)
     out = []
     for b in (256, 512, 2048):
         out.append(Row("Toy training step (MLP 4×256, ring8, VP)", f"DSM, batch {b}", "train", "step", batch=b, **toy))
@@ -72,10 +74,12 @@ def rows():
     for s in ("em", "pc", "ode-euler", "ode-heun", "ode-rk45", "edm-heun"):
         out.append(Row("Sampling, images (64 at once, 50 steps)", s, "sample", "NFE", sampler=s, particles=64,
                        **{"min-units": 4}, **image))
+    # The likelihood differentiates the network (divergence): left in eager PyTorch.
     out.append(Row("PF-ODE likelihood (RK45, rtol = atol = 1e-5)", "toy, 500 points, exact divergence", "likelihood",
-                   "solve", particles=500, **toy))
+                   "solve", particles=500, data="ring8"))
     out.append(Row("PF-ODE likelihood (RK45, rtol = atol = 1e-5)", "images, 16, Hutchinson", "likelihood", "solve",
-                   particles=16, **image))
+                   particles=16, data="fashion-mnist"))
+    toy, image = dict(data="ring8"), dict(data="fashion-mnist")
     # Scaling: the rows above plus these.
     for b in (128, 1024, 4096):
         out.append(Row("Scaling: toy DSM step against batch", f"DSM, batch {b}", "train", "step", batch=b, **toy))
@@ -135,18 +139,19 @@ def median(values):
     return statistics.median(values) if values else float("nan")
 
 
-def measure(all_rows, engine, threads, seconds, rounds, log):
+def measure(all_rows, engine, threads, seconds, rounds, compiled, log):
     for i, row in enumerate(all_rows):
         row_threads = row.flags.get("threads", threads)
+        impls = ["c++", "python"] + (["compiled"] if compiled and row.compiled else [])
         for r in range(rounds):
-            # alternate which goes first, so neither always meets a warmer or a cooler machine
-            order = ("c++", "python") if r % 2 == 0 else ("python", "c++")
-            for impl in order:
+            # rotate which goes first, so none always meets a warmer or a cooler machine
+            for impl in impls[r % len(impls):] + impls[:r % len(impls)]:
                 args = row.args(row_threads, seconds, impl)
                 cmd = [engine] + args if impl == "c++" else ["/usr/bin/python3", REFERENCE] + args
                 row.results[impl].append(run(cmd))
         c, p = row.seconds("c++"), row.seconds("python")
-        log(f"[{i + 1}/{len(all_rows)}] {row.group} | {row.label}: c++ {c * 1e3:.2f} ms, python {p * 1e3:.2f} ms "
+        tc = f", torch.compile {row.seconds('compiled') * 1e3:.2f} ms" if row.results["compiled"] else ""
+        log(f"[{i + 1}/{len(all_rows)}] {row.group} | {row.label}: c++ {c * 1e3:.2f} ms, python {p * 1e3:.2f} ms{tc} "
             f"per {row.unit} (python/c++ {p / c:.2f})")
 
 
@@ -212,11 +217,42 @@ def main():
         cmd = ["/usr/bin/python3", REFERENCE, "flops", "--data", data, "--batch", str(batch)]
         flops[(data, batch, size)] = run(cmd + (["--image-size", str(size)] if size else []))["forward_flops"]
 
-    measure(all_rows, a.engine, a.threads, a.seconds, a.rounds, log)
+    # torch.compile (PyTorch 2): a third implementation of the training and sampling rows.
+    compiled = run(["/usr/bin/python3", "-c", "import json, torch; print(json.dumps(hasattr(torch, 'compile')))"])
+    measure(all_rows, a.engine, a.threads, a.seconds, a.rounds, compiled, log)
     write(a, all_rows, checks, flops, started)
 
 
+def release():
+    """This machine's Debian release: (codename, name), from /etc/os-release."""
+    info = {}
+    with open("/etc/os-release") as f:
+        for line in f:
+            key, _, value = line.strip().partition("=")
+            info[key] = value.strip('"')
+    return info.get("VERSION_CODENAME", "unknown"), info.get("PRETTY_NAME", "unknown system")
+
+
+def splice(path, codename, text):
+    """Puts `text` into `path` as this release's section, keeping the other releases' sections (a file
+    without sections is taken as Debian 12's, which the suite measured first)."""
+    begin, end = f"<!-- run_suite {codename} -->", f"<!-- /run_suite {codename} -->"
+    old = open(path).read() if os.path.exists(path) else ""
+    if old and "<!-- run_suite " not in old:
+        old = f"<!-- run_suite bookworm -->\n{old.rstrip()}\n<!-- /run_suite bookworm -->\n"
+    section = f"{begin}\n{text.rstrip()}\n{end}\n"
+    if begin in old:
+        head, rest = old.split(begin, 1)
+        new = head + section + rest.split(end, 1)[1].lstrip("\n")
+    else:
+        new = (old.rstrip() + "\n\n" if old else "") + section
+    with open(path, "w") as f:
+        f.write(new)
+
+
 def write(a, all_rows, checks, flops, started):
+    codename, system = release()
+    stem = "benchmarks" if codename == "bookworm" else f"benchmarks-{codename}"
     first = next(r for r in all_rows if r.results["c++"])
     libtorch, pytorch = first.results["c++"][0]["torch"], first.results["python"][0]["torch"]
     mach = machine()
@@ -230,13 +266,18 @@ def write(a, all_rows, checks, flops, started):
         return 3 * flops[row.network()] / row.seconds(impl) / 1e9
 
     os.makedirs(a.out, exist_ok=True)
-    with open(os.path.join(a.out, "benchmarks-runs.json"), "w") as f:
+    with open(os.path.join(a.out, f"{stem}-runs.json"), "w") as f:
         json.dump([{"group": r.group, "row": r.label, "command": {k: r.args(r.flags.get("threads", a.threads), a.seconds, k)
                                                                   for k in r.results}, "runs": r.results}
                    for r in all_rows], f, indent=1)
-    with open(os.path.join(a.out, "benchmarks.csv"), "w", newline="") as f:
+    def against_compiled(row):
+        """The engine's speed-up over torch.compile, or None where the row has no compiled runs."""
+        return row.seconds("compiled") / row.seconds("c++") if row.results["compiled"] else None
+
+    with open(os.path.join(a.out, f"{stem}.csv"), "w", newline="") as f:
         w = csv.writer(f)
-        w.writerow(["group", "row", "unit", "cpp_rate", "python_rate", "cpp_speedup", "cpp_seconds_per_unit",
+        w.writerow(["group", "row", "unit", "cpp_rate", "python_rate", "compiled_rate", "cpp_speedup",
+                    "cpp_speedup_vs_compiled", "cpp_seconds_per_unit",
                     "python_seconds_per_unit", "cpp_peak_mib", "python_peak_mib", "cpp_work_mib", "python_work_mib",
                     "cpp_gflops", "python_gflops", "runs", "threads", "libtorch", "pytorch", "machine", "command"])
         for row in all_rows:
@@ -244,27 +285,32 @@ def write(a, all_rows, checks, flops, started):
             peak = {k: row.peak(k) for k in row.results}
             work = {k: row.working_set(k) for k in row.results}
             gc, gp = gflops(row, "c++"), gflops(row, "python")
+            vc = against_compiled(row)
             w.writerow([row.group, row.label, rate(row, "c++")[1], f"{rate(row, 'c++')[0]:.4g}",
-                        f"{rate(row, 'python')[0]:.4g}", f"{p / c:.3f}", f"{c:.6g}", f"{p:.6g}", f"{peak['c++']:.0f}",
+                        f"{rate(row, 'python')[0]:.4g}", "" if vc is None else f"{rate(row, 'compiled')[0]:.4g}",
+                        f"{p / c:.3f}", "" if vc is None else f"{vc:.3f}", f"{c:.6g}", f"{p:.6g}", f"{peak['c++']:.0f}",
                         f"{peak['python']:.0f}", f"{work['c++']:.1f}", f"{work['python']:.1f}",
                         "" if gc is None else f"{gc:.1f}", "" if gp is None else f"{gp:.1f}", len(row.results["c++"]),
                         row.flags.get("threads", a.threads), libtorch, pytorch, mach, repeat(row)])
 
     lines = [
-        "# Benchmarks: the engine against the same math in PyTorch",
+        f"# Benchmarks on {system}: the engine against the same math in PyTorch",
         "",
         f"Measured {started:%Y-%m-%d %H:%M} on {mach}; {a.threads} threads unless a row says otherwise; "
         f"LibTorch {libtorch} (C++), PyTorch {pytorch} (Debian's python3-torch, the same libtorch). "
+        + ("Training and sampling rows also run the reference with its network through `torch.compile` "
+           "(Inductor's default mode, compiled during the warm-up, which is not timed): the peak a PyTorch 2 "
+           "user would reach for. " if any(r.results["compiled"] for r in all_rows) else "") +
         f"Each row: the median of {a.rounds} runs of each implementation, run alternately, each run timing "
         f"at least {a.seconds:g} s after a warm-up. Speed-up = Python's time per unit / the engine's, with the "
         "range of the ratios of the runs made side by side (this VM's speed drifts by 10–30 % over minutes). "
         "Peak memory is the process's peak resident set during the timed part (working set: the peak "
         "above the resident set before it). The CSV beside this file holds every figure with the machine, "
-        "threads, versions and the command of each row.",
+        f"threads, versions and the command of each row (`docs/{stem}.csv`).",
         "",
         "Repeat: `/usr/bin/python3 tests/benchmarks/run_suite.py` (after `bash packaging/install-deps.sh --benchmarks` and `cmake --build "
-        "--preset release --target bench_engine`); one row: the command in its row of `docs/benchmarks.csv`, and the same flags to "
-        "`tests/benchmarks/reference/bench_engine.py`. No CUDA device was at hand for these rows.",
+        "--preset release --target bench_engine`); one row: the command in its row of the CSV, and the same flags to "
+        "`tests/benchmarks/reference/bench_engine.py` (`--compile`: through torch.compile). No CUDA device was at hand for these rows.",
         "",
         "## Same computation",
         "",
@@ -283,10 +329,11 @@ def write(a, all_rows, checks, flops, started):
     for row in all_rows:
         if row.group != group:
             group = row.group
+            tc = any(r.results["compiled"] for r in all_rows if r.group == group)
             lines += ["", f"## {group}", "",
-                      "| row | engine | Python | speed-up | GFLOP/s engine / Python | peak MiB engine / Python "
-                      "(working set) | command |",
-                      "|---|---|---|---|---|---|---|"]
+                      "| row | engine | Python | speed-up | " + ("torch.compile | speed-up over it | " if tc else "")
+                      + "GFLOP/s engine / Python | peak MiB engine / Python (working set) | command |",
+                      "|---|---|---|---|" + ("---|---|" if tc else "") + "---|---|---|"]
         rc, unit = rate(row, "c++")
         rp, _ = rate(row, "python")
         c, p = row.seconds("c++"), row.seconds("python")
@@ -300,13 +347,16 @@ def write(a, all_rows, checks, flops, started):
         pairs = [py["seconds_per_unit"] / cc["seconds_per_unit"] for cc, py in zip(row.results["c++"], row.results["python"])]
         spread = f" ({min(pairs):.2f}–{max(pairs):.2f})" if len(pairs) > 1 else ""
         speedup = f"{p / c:.2f}×{spread}" if row.kind != "sgemm" else f"{rp / rc:.2f}× (Python/engine rate)"
-        lines.append(f"| {row.label}{extra} | {rc:.4g} {unit} | {rp:.4g} | {speedup} | {g} | "
+        compiled = ""
+        if tc:
+            vc = against_compiled(row)
+            compiled = "– | – | " if vc is None else f"{rate(row, 'compiled')[0]:.4g} | {vc:.2f}× | "
+        lines.append(f"| {row.label}{extra} | {rc:.4g} {unit} | {rp:.4g} | {speedup} | {compiled}{g} | "
                      f"{peak['c++']:.0f} ({work['c++']:.0f}) / {peak['python']:.0f} ({work['python']:.0f}) | "
                      f"`{repeat(row)}` |")
     lines += ["", scaling(all_rows, a.threads), ""]
-    with open(os.path.join(a.out, "BENCHMARKS.md"), "w") as f:
-        f.write("\n".join(lines))
-    print(f"run_suite: wrote {os.path.join(a.out, 'BENCHMARKS.md')} and benchmarks.csv")
+    splice(os.path.join(a.out, "BENCHMARKS.md"), codename, "\n".join(lines))
+    print(f"run_suite: wrote the {system} section of {os.path.join(a.out, 'BENCHMARKS.md')} and {stem}.csv")
 
 
 def scaling(all_rows, threads):

@@ -3,6 +3,7 @@
 computation in PyTorch (scorescope_reference.py), the same JSON line.
 
     bench_engine.py train --data ring8 --objective stf --n 1024 --batch 512 --threads 2
+    bench_engine.py train --data ring8 --batch 512 --compile      the network through torch.compile
     bench_engine.py check --in FILE ...   recompute the engine's `check` output and compare
     bench_engine.py flops --data fashion-mnist --batch 32   forward FLOPs of the network
 """
@@ -64,6 +65,8 @@ def build(args):
     else:
         data = ref.FashionMnist(args.image_size or 28)
         net, batch, lr, reduce_mean = ref.UNet(data.shape[0], data.shape[1]), 64, 5e-4, True
+    if args.compile:  # what a PyTorch 2 user does to the network: the same parameters, traced and fused by Inductor
+        net = torch.compile(net)
     model = ref.ScoreModel(sde, net)
     n = (args.n or 1024) if args.objective == "stf" else 0
     objective = ref.Objective(sde, "stf" if args.objective == "stf" else "dsm", n,
@@ -122,7 +125,8 @@ def sgemm(args):
 def check(args):
     """The engine's loss and gradient recomputed here from its own weights and inputs."""
     with open(args.input, "rb") as f:
-        saved = torch.load(io.BytesIO(f.read()))
+        # The engine wrote it (torch::save): trusted, and holds more than weights (2.6 loads weights only by default).
+        saved = torch.load(io.BytesIO(f.read()), weights_only=False)
     _, _, model, objective, _ = build(args)
     state = {k: v for k, v in saved.items() if not k.startswith("input.")}
     model.load_state_dict(state, strict=True)  # every name and shape must match the engine's network
@@ -170,13 +174,14 @@ def main():
     p.add_argument("--seconds", type=float, default=0.0)
     p.add_argument("--retain-malloc", action="store_true",
                    help="keep freed memory in the process, as the engine does (glibc environment variables)")
+    p.add_argument("--compile", action="store_true", help="train, sample: the network through torch.compile (PyTorch 2)")
     p.add_argument("--in", dest="input", help="check: the engine's tensors")
     args = p.parse_args()
     threads = args.threads or 1
     torch.set_num_threads(threads)
     r = {"train": train, "sample": sample, "likelihood": likelihood, "sgemm": sgemm, "check": check,
          "flops": flops}[args.kind](args)
-    r.update(impl="python", kind=args.kind, threads=threads, torch=torch.__version__)
+    r.update(impl="compiled" if args.compile else "python", kind=args.kind, threads=threads, torch=torch.__version__)
     print(json.dumps(r))
 
 
