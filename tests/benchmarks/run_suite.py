@@ -43,6 +43,10 @@ class Row:
         """The median time per unit of an implementation's runs."""
         return median([x["seconds_per_unit"] for x in self.results[impl]])
 
+    def measured(self):
+        """The implementations this row ran."""
+        return [k for k, v in self.results.items() if v]
+
     def peak(self, impl):
         return max(x["peak_mib"] for x in self.results[impl])
 
@@ -268,7 +272,7 @@ def write(a, all_rows, checks, flops, started):
     os.makedirs(a.out, exist_ok=True)
     with open(os.path.join(a.out, f"{stem}-runs.json"), "w") as f:
         json.dump([{"group": r.group, "row": r.label, "command": {k: r.args(r.flags.get("threads", a.threads), a.seconds, k)
-                                                                  for k in r.results}, "runs": r.results}
+                                                                  for k in r.measured()}, "runs": r.results}
                    for r in all_rows], f, indent=1)
     def against_compiled(row):
         """The engine's speed-up over torch.compile, or None where the row has no compiled runs."""
@@ -282,8 +286,8 @@ def write(a, all_rows, checks, flops, started):
                     "cpp_gflops", "python_gflops", "runs", "threads", "libtorch", "pytorch", "machine", "command"])
         for row in all_rows:
             c, p = row.seconds("c++"), row.seconds("python")
-            peak = {k: row.peak(k) for k in row.results}
-            work = {k: row.working_set(k) for k in row.results}
+            peak = {k: row.peak(k) for k in row.measured()}
+            work = {k: row.working_set(k) for k in row.measured()}
             gc, gp = gflops(row, "c++"), gflops(row, "python")
             vc = against_compiled(row)
             w.writerow([row.group, row.label, rate(row, "c++")[1], f"{rate(row, 'c++')[0]:.4g}",
@@ -337,8 +341,8 @@ def write(a, all_rows, checks, flops, started):
         rc, unit = rate(row, "c++")
         rp, _ = rate(row, "python")
         c, p = row.seconds("c++"), row.seconds("python")
-        peak = {k: row.peak(k) for k in row.results}
-        work = {k: row.working_set(k) for k in row.results}
+        peak = {k: row.peak(k) for k in row.measured()}
+        work = {k: row.working_set(k) for k in row.measured()}
         gc, gp = gflops(row, "c++"), gflops(row, "python")
         g = "" if gc is None else f"{gc:.1f} / {gp:.1f} ({100 * gc / sgemm_peak:.0f} % of SGEMM peak)"
         extra = ""
