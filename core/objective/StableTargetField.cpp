@@ -67,13 +67,17 @@ struct Accumulator {
 // holds two, 32 MiB at B = 512, n = 4096).
 constexpr int64_t kFusedAttentionWidth = 32;
 
+// Whether the fused kernel may pay: CPU rows no wider than above, and no diagnostics (the kernel
+// has no Σ p²).
+bool fusedAttentionApplies(const Accumulator& acc, const torch::Tensor& q)
+{
+    return !acc.squares && q.is_cpu() && q.size(1) - 1 <= kFusedAttentionWidth;
+}
+
 // The sums over `others` in one fused pass (softmax·v with its log-sum-exp is an accumulator
-// entry at m = lse), or false where that kernel is absent or slower. Without the diagnostics'
-// squares only: the kernel has no Σ p².
+// entry at m = lse), or false where this LibTorch lacks the kernel.
 bool addFused(Accumulator& acc, const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& values)
 {
-    if (acc.squares || !q.is_cpu() || q.size(1) - 1 > kFusedAttentionWidth)
-        return false;
     // One width for all three: q and k gain a zero column beside values' extra ‖y‖² column.
     auto widen = [](const torch::Tensor& t) { return torch::cat({t, torch::zeros({t.size(0), 1}, t.options())}, 1); };
     const auto fused = torchcompat::cpuAttention(widen(q), widen(k), values);
@@ -132,7 +136,7 @@ StfTargets stableTargets(const torch::Tensor& x, const torch::Tensor& a, const t
     }
     const int64_t n = others.defined() ? others.size(0) : 0;
     const auto R = n > 0 ? others.reshape({n, -1}).to(x.device(), torch::kDouble) : torch::Tensor();
-    const auto fused = allowFused && n > 0 && [&] {
+    const auto fused = allowFused && n > 0 && fusedAttentionApplies(acc, q) && [&] {
         const auto k = keys(R);
         return addFused(acc, q, k, values(R, k));
     }();
