@@ -61,6 +61,7 @@ while [ $# -gt 0 ]; do
     *) echo "install-deps: unknown option $option (--cuda, --cudnn DIR, --benchmarks, --fuzz, --soak)" >&2; exit 2 ;;
   esac
 done
+[ -n "$cudnn" ] && [ "$cuda" = 0 ] && { echo "install-deps: --cudnn goes with --cuda" >&2; exit 2; }
 if [ "$cuda" = 1 ]; then
   if [ "$codename" != trixie ]; then
     echo "install-deps: --cuda needs Debian 13 (trixie): Debian 12 has no LibTorch built with CUDA" >&2
@@ -110,7 +111,7 @@ echo "install-deps: installing on Debian $codename: ${missing[*]}"
 $SUDO apt-get update -q
 $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}" || {
   rc=$?
-  if [ "$cuda" = 1 ] && ! dpkg-query -W -f='${Status}' nvidia-cudnn 2>/dev/null | grep -q "install ok installed"; then
+  if [ "$cuda" = 1 ] && [ -z "$cudnn" ] && ! dpkg-query -W -f='${Status}' nvidia-cudnn 2>/dev/null | grep -q "install ok installed"; then
     echo "install-deps: nvidia-cudnn could not download cuDNN from developer.download.nvidia.com (above);" \
          "on a machine that cannot reach it, give a local cuDNN 9 with --cudnn DIR" >&2
   fi

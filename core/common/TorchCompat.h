@@ -27,10 +27,12 @@
 //   machine's) were not checked and lose it too.
 // - 2.3 and later have a fused CPU attention kernel that also returns each row's log-sum-exp
 //   (aten::_scaled_dot_product_flash_attention_for_cpu); the Stable Target Field's weights use it
-//   where it pays (objective/StableTargetField.cpp). Found by its header, not by version.
+//   where it pays (objective/StableTargetField.cpp). Its header and 2.3 both required (earlier
+//   versions' signature unchecked).
 #include <torch/torch.h>
 #include <torch/version.h>
-#if __has_include(<ATen/ops/_scaled_dot_product_flash_attention_for_cpu.h>)
+#if __has_include(<ATen/ops/_scaled_dot_product_flash_attention_for_cpu.h>) && \
+    (TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 3))
 #include <ATen/ops/_scaled_dot_product_flash_attention_for_cpu.h>
 #define SCORESCOPE_HAS_CPU_ATTENTION 1
 #endif

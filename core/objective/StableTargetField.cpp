@@ -62,16 +62,17 @@ struct Accumulator {
 
 // Reference rows up to this width go through LibTorch's fused CPU attention where it has one.
 // Measured (`bench_stf attention`, LibTorch 2.6, 2 cores, float64, B = 512, n = 1024 and 4096):
-// 1.10-1.44x the streamed path's speed for D = 2 to 32, even at D = 64, 0.81-0.87x for 784-pixel
-// images; the same targets bit for bit at σ = 0.002, and no [B, n] block held (the streamed path
-// holds two, 32 MiB at B = 512, n = 4096).
+// 1.14-1.69x the streamed path's speed for D = 2 to 32, 1.03-1.12x at D = 64, 0.81-0.93x for
+// 784-pixel images; the same targets bit for bit at σ = 0.002, and no [B, n] block held (the
+// streamed path holds two, 32 MiB at B = 512, n = 4096).
 constexpr int64_t kFusedAttentionWidth = 32;
 
-// Whether the fused kernel may pay: CPU rows no wider than above, and no diagnostics (the kernel
-// has no Σ p²).
-bool fusedAttentionApplies(const Accumulator& acc, const torch::Tensor& q)
+// Whether the fused kernel is used: on the CPU, without the diagnostics (it has no Σ p²), and for
+// Auto only where it pays (rows no wider than above).
+bool fusedAttentionApplies(const Accumulator& acc, const torch::Tensor& q, StfKernel kernel)
 {
-    return !acc.squares && q.is_cpu() && q.size(1) - 1 <= kFusedAttentionWidth;
+    const bool pays = kernel == StfKernel::Fused || (kernel == StfKernel::Auto && q.size(1) - 1 <= kFusedAttentionWidth);
+    return pays && !acc.squares && q.is_cpu();
 }
 
 // The sums over `others` in one fused pass (softmax·v with its log-sum-exp is an accumulator
@@ -118,7 +119,7 @@ torch::Tensor StfTargets::epsilon(const torch::Tensor& x, const torch::Tensor& a
 }
 
 StfTargets stableTargets(const torch::Tensor& x, const torch::Tensor& a, const torch::Tensor& s, const torch::Tensor& own,
-                         const torch::Tensor& others, int64_t chunk, bool diagnostics, bool allowFused)
+                         const torch::Tensor& others, int64_t chunk, bool diagnostics, StfKernel kernel)
 {
     torch::NoGradGuard noGrad;
     const int64_t B = x.size(0);
@@ -136,7 +137,7 @@ StfTargets stableTargets(const torch::Tensor& x, const torch::Tensor& a, const t
     }
     const int64_t n = others.defined() ? others.size(0) : 0;
     const auto R = n > 0 ? others.reshape({n, -1}).to(x.device(), torch::kDouble) : torch::Tensor();
-    const auto fused = allowFused && n > 0 && fusedAttentionApplies(acc, q) && [&] {
+    const auto fused = n > 0 && fusedAttentionApplies(acc, q, kernel) && [&] {
         const auto k = keys(R);
         return addFused(acc, q, k, values(R, k));
     }();

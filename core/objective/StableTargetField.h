@@ -32,10 +32,12 @@ torch::Tensor referenceLogits(const torch::Tensor& x, const torch::Tensor& a, co
 // walks `others` in chunks. Computed in float64 under no-grad: at small s the row-wise cancellation
 // in the product form would cost float32 its precision (§3.5). `diagnostics` adds ess,
 // maxWeight and targetTrace, at the price of a second pass over the weights (w²). Without them,
-// short rows on the CPU go through LibTorch's fused attention kernel where it has one (2.3+),
-// unless `allowFused` is false (bench_stf and tst_stf compare the two).
+// short rows on the CPU go through LibTorch's fused attention kernel where it has one (2.3+).
+// `kernel` forces one path (bench_stf and tst_stf compare them); Fused still streams where the
+// kernel is absent or the diagnostics are on, or the tensors are not on the CPU.
+enum class StfKernel { Auto, Streamed, Fused };
 StfTargets stableTargets(const torch::Tensor& x, const torch::Tensor& a, const torch::Tensor& s,
                          const torch::Tensor& own, const torch::Tensor& others, int64_t chunk = 4096,
-                         bool diagnostics = true, bool allowFused = true);
+                         bool diagnostics = true, StfKernel kernel = StfKernel::Auto);
 
 } // namespace scorescope

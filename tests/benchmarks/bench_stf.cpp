@@ -116,17 +116,18 @@ void fusedAgainstStreamed()
         for (int64_t n : {1024, 4096}) {
             Rng rng(3);
             const auto y = rng.normal({B, dim}), others = rng.normal({n - 1, dim});
-            auto run = [&](double sigma, bool fused) {
+            auto run = [&](double sigma, StfKernel kernel) {
                 const auto a = torch::ones({B}, torch::kDouble), s = torch::full({B}, sigma, torch::kDouble);
                 const auto x = y + static_cast<float>(sigma) * torch::randn_like(y);
-                return stableTargets(x, a, s, y, others, 4096, /*diagnostics=*/false, fused);
+                return stableTargets(x, a, s, y, others, 4096, /*diagnostics=*/false, kernel);
             };
-            const double ts = msPerCall([&] { run(0.5, false); }), tf = msPerCall([&] { run(0.5, true); });
+            const double ts = msPerCall([&] { run(0.5, StfKernel::Streamed); });
+            const double tf = msPerCall([&] { run(0.5, StfKernel::Fused); });
             const double blocks = 2.0 * B * std::min<int64_t>(n - 1, 4096) * 8 / (1 << 20);  // logits and p, float64
             torch::manual_seed(1);
-            const auto streamed = run(0.002, false).denoised;
+            const auto streamed = run(0.002, StfKernel::Streamed).denoised;
             torch::manual_seed(1);
-            const double err = (run(0.002, true).denoised - streamed).abs().max().item<double>();
+            const double err = (run(0.002, StfKernel::Fused).denoised - streamed).abs().max().item<double>();
             std::printf("  %5lld %5lld %6lld %12.2f %12.2f %7.2fx %20.1f %16.2e\n", static_cast<long long>(dim),
                         static_cast<long long>(B), static_cast<long long>(n), ts, tf, ts / tf, blocks, err);
         }

@@ -26,7 +26,6 @@ class Row:
     def __init__(self, group, label, kind, unit, extra=None, compiled=False, **flags):
         self.group, self.label, self.kind, self.unit, self.flags = group, label, kind, unit, flags
         self.extra = extra or {}  # flags for one implementation only: {"c++": [...], "python": [...]}
-        self.extra.setdefault("compiled", []).append("--compile")
         self.compiled = compiled  # also against torch.compile of the reference's network (PyTorch 2)
         self.results = {"c++": [], "python": [], "compiled": []}
 
@@ -37,7 +36,7 @@ class Row:
         out = [self.kind]
         for k, v in flags.items():
             out += ["--" + k] if v is True else ["--" + k, str(v)]
-        return out + self.extra.get(impl, [])
+        return out + self.extra.get(impl, []) + (["--compile"] if impl == "compiled" else [])
 
     def seconds(self, impl):
         """The median time per unit of an implementation's runs."""
@@ -201,7 +200,7 @@ def main():
         all_rows = [r for r in all_rows if a.only in r.group or a.only in r.label]
     started = datetime.datetime.now()
     log = lambda s: print(s, flush=True)  # noqa: E731
-    log(f"run_suite: {len(all_rows)} rows × {a.rounds} rounds × 2 implementations, {a.threads} threads")
+    log(f"run_suite: {len(all_rows)} rows × {a.rounds} rounds × 2 implementations (3 with torch.compile), {a.threads} threads")
 
     checks = []
     for flags in (["--data", "ring8", "--batch", "256"], ["--data", "ring8", "--objective", "stf", "--n", "256",

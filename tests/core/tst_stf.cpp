@@ -123,8 +123,8 @@ void TestStableTargetField::withoutDiagnosticsEqualsStreamed_data()
                     << dim << sigma << own;
 }
 
-// Without the diagnostics, short rows go through LibTorch's fused attention where it has one
-// (2.3+); otherwise, and with them, the weights are streamed. Both are float64 softmaxes of the
+// Without the diagnostics, the fused attention kernel where LibTorch has one (2.3+, here forced
+// for every width); otherwise, and with them, the streamed weights. Both are float64 softmaxes of the
 // same logits, so they agree to rounding (about 1e-16 relative; 1e-12 leaves room for the
 // log-sum-exp's few operations), at EDM's σ = 0.002 too.
 void TestStableTargetField::withoutDiagnosticsEqualsStreamed()
@@ -138,10 +138,10 @@ void TestStableTargetField::withoutDiagnosticsEqualsStreamed()
     const auto a = torch::full({B}, 0.9, f64), s = torch::full({B}, sigma, f64);
     const auto x = 0.9 * y + sigma * rng.normal({B, dim}, f64);
     const auto ownRows = own ? y : torch::Tensor();
-    const auto plain = stableTargets(x, a, s, ownRows, others, 4096, /*diagnostics=*/false);
+    const auto plain = stableTargets(x, a, s, ownRows, others, 4096, /*diagnostics=*/false, StfKernel::Fused);
     QVERIFY(!plain.maxWeight.defined() && !plain.ess.defined());
     for (bool diagnostics : {false, true}) {
-        const auto streamed = stableTargets(x, a, s, ownRows, others, 64, diagnostics, /*allowFused=*/false);
+        const auto streamed = stableTargets(x, a, s, ownRows, others, 64, diagnostics, StfKernel::Streamed);
         QVERIFY(maxAbs(plain.denoised - streamed.denoised) < 1e-12);
         QVERIFY(maxAbs(plain.posteriorTrace - streamed.posteriorTrace) < 1e-12 * (1.0 + maxAbs(streamed.posteriorTrace)));
     }
