@@ -32,6 +32,7 @@ while [ $# -gt 0 ]; do
 done
 [ "$cuda" = 1 ] && [ "$release" != trixie ] && { echo "$0: --cuda needs trixie" >&2; exit 2; }
 [ -n "$cudnn" ] && [ "$cuda" = 0 ] && { echo "$0: --cudnn goes with --cuda" >&2; exit 2; }
+[ -n "$cudnn" ] && ! compgen -G "$cudnn/libcudnn.so.9*" > /dev/null && { echo "$0: --cudnn '$cudnn': no libcudnn.so.9 in that folder" >&2; exit 2; }
 [ "$(id -u)" = 0 ] || { echo "$0: run as root (debootstrap and chroot)" >&2; exit 2; }
 command -v debootstrap > /dev/null || { echo "$0: needs debootstrap (apt-get install debootstrap)" >&2; exit 2; }
 [ -e "$root" ] && { echo "$0: $root exists; remove it or give --root" >&2; exit 2; }
