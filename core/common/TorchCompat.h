@@ -38,7 +38,6 @@
 #endif
 
 #include <optional>
-
 #include <sstream>
 #include <string>
 #include <type_traits>

@@ -58,17 +58,25 @@ double stepsPerSecond(Trainer& trainer, double budget)
     return steps / seconds(start);
 }
 
+// Milliseconds per call of f over at least `budget` seconds and 3 calls, after a warm-up call.
+template <class F>
+double msPerCall(F&& f, double budget = 1.0)
+{
+    f();
+    const auto start = std::chrono::steady_clock::now();
+    int reps = 0;
+    while (seconds(start) < budget || reps < 3) {
+        f();
+        ++reps;
+    }
+    return 1000.0 * seconds(start) / reps;
+}
+
 // Milliseconds to draw `rows` training samples (the minibatch and, for STF, the reference batch).
 double dataMs(const Trainer& trainer, int64_t rows)
 {
     Rng rng(2);
-    const auto start = std::chrono::steady_clock::now();
-    int reps = 0;
-    while (seconds(start) < 0.5) {
-        trainer.dataset().sample(rows, rng);
-        ++reps;
-    }
-    return 1000.0 * seconds(start) / reps;
+    return msPerCall([&] { trainer.dataset().sample(rows, rng); }, 0.5);
 }
 
 // The weights streamed over the reference batch in chunks with a running max (never holding the
@@ -78,29 +86,10 @@ void streamingAgainstMaterialised(const torch::Tensor& x0, const torch::Tensor& 
 {
     const auto x = x0 + 0.5 * torch::randn_like(x0);
     for (int64_t chunk : {others.size(0), int64_t(512), int64_t(128)}) {
-        const auto start = std::chrono::steady_clock::now();
-        int reps = 0;
-        while (seconds(start) < 1.0) {
-            stableTargets(x, a, s, x0, others, chunk, /*diagnostics=*/false);
-            ++reps;
-        }
-        std::printf("    weights in chunks of %-6lld %8.2f ms, largest block %.1f MiB\n", static_cast<long long>(chunk),
-                    1000.0 * seconds(start) / reps, x.size(0) * chunk * 8.0 / (1 << 20));
+        const double ms = msPerCall([&] { stableTargets(x, a, s, x0, others, chunk, /*diagnostics=*/false); });
+        std::printf("    weights in chunks of %-6lld %8.2f ms, largest block %.1f MiB\n", static_cast<long long>(chunk), ms,
+                    x.size(0) * chunk * 8.0 / (1 << 20));
     }
-}
-
-// Milliseconds per call of f, after a warm-up call.
-template <class F>
-double msPerCall(F&& f)
-{
-    f();
-    const auto start = std::chrono::steady_clock::now();
-    int reps = 0;
-    while (seconds(start) < 1.0 || reps < 3) {
-        f();
-        ++reps;
-    }
-    return 1000.0 * seconds(start) / reps;
 }
 
 void fusedAgainstStreamed()
@@ -151,14 +140,10 @@ void compare(const char* title, TrainConfig cfg, double budget)
         const auto data = stf.dataset().sample(cfg.batch + n - 1, rng).to(torch::kFloat);
         const auto x0 = data.slice(0, 0, cfg.batch), others = data.slice(0, cfg.batch);
         const auto a = torch::ones({cfg.batch}, torch::kDouble), s = torch::full({cfg.batch}, 0.5, torch::kDouble);
-        const auto start = std::chrono::steady_clock::now();
-        int reps = 0;
-        while (seconds(start) < 1.0) {
-            stableTargets(x0 + 0.5 * torch::randn_like(x0), a, s, x0, others, 4096, /*diagnostics=*/false);
-            ++reps;
-        }
+        const double targetsMs = msPerCall(
+            [&] { stableTargets(x0 + 0.5 * torch::randn_like(x0), a, s, x0, others, 4096, /*diagnostics=*/false); });
         std::printf("  stf n=%-16lld %10.2f %9.1f%% %10.2f %14.2f %12.0f\n", static_cast<long long>(n), rate,
-                    100.0 * (base / rate - 1.0), dataMs(stf, cfg.batch + n - 1), 1000.0 * seconds(start) / reps, peakMiB());
+                    100.0 * (base / rate - 1.0), dataMs(stf, cfg.batch + n - 1), targetsMs, peakMiB());
         if (n == 4096)
             streamingAgainstMaterialised(x0, others, a, s);
     }
