@@ -1,5 +1,6 @@
 # Desktop integration and packages: `cmake --build --preset release --target package` writes
-# scorescope-<version>-Linux.deb and .tar.gz into the build directory.
+# scorescope_<version>-1~deb12_amd64.deb (Debian 12; ~deb13 on 13, ~deb13+cuda for a CUDA
+# LibTorch: the .deb depends on the release's own libraries) and a .tar.gz into the build directory.
 set(SCORESCOPE_APP_ID io.github.scorescope.Scorescope)
 install(FILES ${PROJECT_SOURCE_DIR}/packaging/linux/${SCORESCOPE_APP_ID}.desktop DESTINATION share/applications)
 install(FILES ${PROJECT_SOURCE_DIR}/packaging/linux/${SCORESCOPE_APP_ID}.metainfo.xml DESTINATION share/metainfo)
@@ -33,6 +34,16 @@ set(CPACK_PACKAGE_INSTALL_DIRECTORY scorescope)
 set(CPACK_GENERATOR DEB TGZ)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+# The Debian release built on, in the version as backports do, so that each release's .deb is told apart.
+file(STRINGS /etc/os-release SCORESCOPE_OS_VERSION REGEX "^VERSION_ID=")
+string(REGEX REPLACE "^VERSION_ID=\"?([0-9]+).*" "\\1" SCORESCOPE_OS_VERSION "${SCORESCOPE_OS_VERSION}")
+set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
+if(SCORESCOPE_OS_VERSION MATCHES "^[0-9]+$")
+  string(APPEND CPACK_DEBIAN_PACKAGE_RELEASE "~deb${SCORESCOPE_OS_VERSION}")
+endif()
+if(TORCH_CUDA_LIBRARIES)
+  string(APPEND CPACK_DEBIAN_PACKAGE_RELEASE "+cuda")
+endif()
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://github.com/scorescope/scorescope")
 # The runtime libraries' packages, found by dpkg-shlibdeps from the binaries (never the -dev ones);

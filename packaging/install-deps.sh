@@ -10,6 +10,8 @@
 #   --benchmarks  the Python reference of tests/benchmarks (Debian's PyTorch) and perf
 #   --fuzz        clang and its libFuzzer/sanitizer runtimes (tests/fuzz/run.sh)
 #   --soak        matplotlib, for the soak test's plot (docs/experiments/soak.sh)
+#   --package DEB Scorescope's .deb and the runtime packages it depends on, nothing else (with
+#                 --cuda: a CUDA build's .deb, for which contrib and non-free are enabled)
 set -euo pipefail
 
 # shellcheck disable=SC1091
@@ -41,7 +43,7 @@ packages=(
 # A machine that has the CUDA LibTorch keeps it (libtorch-dev would replace it).
 cuda=0
 dpkg-query -W -f='${Status}' libtorch-cuda-dev 2>/dev/null | grep -q "install ok installed" && cuda=1
-cudnn=""
+cudnn="" deb=""
 while [ $# -gt 0 ]; do
   option=$1
   shift
@@ -58,7 +60,13 @@ while [ $# -gt 0 ]; do
     --benchmarks) packages+=(python3-torch python3-numpy python3-setuptools linux-perf) ;;
     --fuzz) packages+=("clang-$clang" "libclang-rt-$clang-dev") ;;
     --soak) packages+=(python3-matplotlib) ;;
-    *) echo "install-deps: unknown option $option (--cuda, --cudnn DIR, --benchmarks, --fuzz, --soak)" >&2; exit 2 ;;
+    --package)
+      deb=${1:-}
+      shift || true
+      # (apt takes a file only as a path: ./x.deb, not x.deb)
+      [ -f "$deb" ] || { echo "install-deps: --package '$deb': no such file" >&2; exit 2; }
+      [[ "$deb" == */* ]] || deb=./$deb ;;
+    *) echo "install-deps: unknown option $option (--cuda, --cudnn DIR, --benchmarks, --fuzz, --soak, --package DEB)" >&2; exit 2 ;;
   esac
 done
 [ -n "$cudnn" ] && [ "$cuda" = 0 ] && { echo "install-deps: --cudnn goes with --cuda" >&2; exit 2; }
@@ -72,6 +80,7 @@ if [ "$cuda" = 1 ]; then
   packages+=(nvidia-cuda-toolkit)
 fi
 packages+=("${torch[@]}")
+[ -n "$deb" ] && packages=("$deb")
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi

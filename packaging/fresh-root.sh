@@ -1,0 +1,56 @@
+# shellcheck shell=bash disable=SC2154
+# Sourced by check-fresh-root.sh and check-package.sh: a minimal Debian root of one release,
+# debootstrapped from the Debian mirror in this machine's apt sources, and steps run inside it.
+# The caller sets root, keep (1: leave the root) and log (the prefix of every step's log),
+# hence SC2154 above.
+
+fresh_root_cleanup() {
+  for m in dev/pts dev proc sys; do umount -l "$root/$m" 2> /dev/null || true; done
+  [ "$keep" = 1 ] || rm -rf "$root"
+}
+
+# fresh_root_create RELEASE: debootstrap into $root, with name resolution and /proc, /sys, /dev.
+fresh_root_create() {
+  local release=$1 mirror start=$SECONDS
+  # The mirror this machine's apt uses (deb822 or one-line sources; grep exits 2 when one of the
+  # two paths is missing, as sources.list is on deb822-only machines).
+  mirror=$( (grep -rhoE '(URIs:|^deb) +https?://[^ ]*/debian/?( |$)' /etc/apt/sources.list /etc/apt/sources.list.d/ 2> /dev/null || true) \
+           | grep -oE 'https?://[^ ]*' | head -n1 || true)
+  mirror=${mirror:-http://deb.debian.org/debian}
+  echo "fresh $release root in $root (mirror $mirror)"
+  debootstrap --variant=minbase "$release" "$root" "$mirror" > "$log.debootstrap" 2>&1 \
+    || { echo "debootstrap failed: $log.debootstrap" >&2; return 1; }
+  printf '%-16s %3d min %02d s  PASS\n' debootstrap $(((SECONDS - start) / 60)) $(((SECONDS - start) % 60))
+  cp /etc/resolv.conf "$root/etc/resolv.conf"
+  # A real machine resolves its own name (torchrun --standalone needs it); debootstrap's hosts file
+  # lacks it (or has none: minbase on trixie).
+  [ -e "$root/etc/hosts" ] || echo "127.0.0.1 localhost" > "$root/etc/hosts"
+  grep -qw "$(hostname)" "$root/etc/hosts" || echo "127.0.1.1 $(hostname)" >> "$root/etc/hosts"
+  mount -t proc proc "$root/proc"
+  mount --rbind /sys "$root/sys"
+  mount --rbind /dev "$root/dev"
+}
+
+# fresh_root_step NAME COMMAND…: run COMMAND in the root (from DIR=$step_dir, default /root),
+# print its time and result; its output goes to $log.NAME.
+fresh_root_step() {
+  local name=$1; shift
+  local start=$SECONDS rc=0
+  chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 \
+    bash -c "cd ${step_dir:-/root} && $*" > "$log.$name" 2>&1 || rc=$?
+  local t=$((SECONDS - start))
+  printf '%-16s %3d min %02d s  %s  (%s)\n' "$name" $((t / 60)) $((t % 60)) \
+    "$([ $rc = 0 ] && echo PASS || echo "FAIL rc=$rc")" "$log.$name"
+  return $rc
+}
+
+# fresh_root_cuda_flags [CUDNN]: install-deps.sh's flags for a CUDA build in the root; a local
+# cuDNN 9 folder (for machines that cannot reach NVIDIA's server) is copied into it first.
+fresh_root_cuda_flags() {
+  if [ -n "${1:-}" ]; then
+    mkdir -p "$root/root/cudnn" && cp -a "$1"/libcudnn*.so.9* "$root/root/cudnn/"
+    echo "--cuda --cudnn /root/cudnn"
+  else
+    echo "--cuda"
+  fi
+}
