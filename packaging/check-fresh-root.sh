@@ -38,10 +38,8 @@ while [ $# -gt 0 ]; do
 done
 [ "$cuda" = 1 ] && [ "$release" != trixie ] && { echo "$0: --cuda needs trixie" >&2; exit 2; }
 [ -n "$cudnn" ] && [ "$cuda" = 0 ] && { echo "$0: --cudnn goes with --cuda" >&2; exit 2; }
-[ -n "$cudnn" ] && ! compgen -G "$cudnn/libcudnn.so.9*" > /dev/null && { echo "$0: --cudnn '$cudnn': no libcudnn.so.9 in that folder" >&2; exit 2; }
-[ "$(id -u)" = 0 ] || { echo "$0: run as root (debootstrap and chroot)" >&2; exit 2; }
-command -v debootstrap > /dev/null || { echo "$0: needs debootstrap (apt-get install debootstrap)" >&2; exit 2; }
-[ -e "$root" ] && { echo "$0: $root exists; remove it or give --root" >&2; exit 2; }
+fresh_root_check "$cudnn"
+[ "$package" = 1 ] && [ -e "$root-package" ] && { echo "$0: $root-package exists; remove it or give --root" >&2; exit 2; }
 
 log=$root.log
 trap fresh_root_cleanup EXIT
@@ -51,7 +49,8 @@ step() { step_dir=/root/scorescope fresh_root_step "$@"; }
 
 status=0
 if [ "$cuda" = 1 ]; then
-  step install-cuda bash packaging/install-deps.sh "$(fresh_root_cuda_flags "$cudnn")" || status=1
+  flags=$(fresh_root_cuda_flags "$cudnn") || { echo "$0: cannot copy cuDNN from $cudnn" >&2; exit 1; }
+  step install-cuda bash packaging/install-deps.sh "$flags" || status=1
 fi
 [ $status = 0 ] && { step setup-and-run bash packaging/setup-and-run.sh || status=1; }
 [ $status = 0 ] && { step run-tests bash packaging/run-tests.sh || status=1; }

@@ -37,16 +37,17 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-[ "$(id -u)" = 0 ] || { echo "$0: run as root (debootstrap and chroot)" >&2; exit 2; }
-command -v debootstrap > /dev/null || { echo "$0: needs debootstrap (apt-get install debootstrap)" >&2; exit 2; }
-[ -e "$root" ] && { echo "$0: $root exists; remove it or give --root" >&2; exit 2; }
+[ -n "$cudnn" ] && [ "$cuda" = 0 ] && { echo "$0: --cudnn goes with --cuda" >&2; exit 2; }
+fresh_root_check "$cudnn"
 
 log=$root.log
 trap fresh_root_cleanup EXIT
 fresh_root_create "$release"
 cp "$deb" "$here/packaging/install-deps.sh" "$root/root/"
 flags=""
-if [ "$cuda" = 1 ]; then flags=$(fresh_root_cuda_flags "$cudnn"); fi
+if [ "$cuda" = 1 ]; then
+  flags=$(fresh_root_cuda_flags "$cudnn") || { echo "$0: cannot copy cuDNN from $cudnn" >&2; exit 1; }
+fi
 
 status=0
 run() { fresh_root_step "$@" || status=1; }

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced on a node from the device kit's folder (packaging/device-kit.sh copies it there as
 # activate.sh): unpacks the kit's packages into root/ once, then points CMake and the loader at them.
 #

@@ -4,9 +4,30 @@
 # The caller sets root, keep (1: leave the root) and log (the prefix of every step's log),
 # hence SC2154 above.
 
+# fresh_root_check [CUDNN]: refuses, before anything is made, what would fail later or harm the
+# host: not root, no debootstrap, a root folder that exists or is "/", a cuDNN folder without cuDNN 9.
+fresh_root_check() {
+  [ "$(id -u)" = 0 ] || { echo "$0: run as root (debootstrap and chroot)" >&2; exit 2; }
+  command -v debootstrap > /dev/null || { echo "$0: needs debootstrap (apt-get install debootstrap)" >&2; exit 2; }
+  root=$(realpath -m "$root")
+  [ "$root" != / ] || { echo "$0: the root folder cannot be /" >&2; exit 2; }
+  [ ! -e "$root" ] || { echo "$0: $root exists; remove it or give --root" >&2; exit 2; }
+  if [ -n "${1:-}" ] && ! compgen -G "$1/libcudnn.so.9*" > /dev/null; then
+    echo "$0: --cudnn '$1': no libcudnn.so.9 in that folder" >&2
+    exit 2
+  fi
+}
+
+# The host's /sys and /dev are bound into the root as slaves (fresh_root_create), so unmounting
+# them here never reaches the host's own mounts; nothing is removed while anything is still mounted.
 fresh_root_cleanup() {
-  for m in dev/pts dev proc sys; do umount -l "$root/$m" 2> /dev/null || true; done
-  [ "$keep" = 1 ] || rm -rf "$root"
+  for m in dev sys proc; do umount -R -l "$root/$m" 2> /dev/null || true; done
+  [ "$keep" = 1 ] && return 0
+  if grep -q " $root/" /proc/self/mountinfo; then
+    echo "$root: still mounted, so not removed" >&2
+  else
+    rm -rf --one-file-system "$root"
+  fi
 }
 
 # fresh_root_create RELEASE: debootstrap into $root, with name resolution and /proc, /sys, /dev.
@@ -27,12 +48,12 @@ fresh_root_create() {
   [ -e "$root/etc/hosts" ] || echo "127.0.0.1 localhost" > "$root/etc/hosts"
   grep -qw "$(hostname)" "$root/etc/hosts" || echo "127.0.1.1 $(hostname)" >> "$root/etc/hosts"
   mount -t proc proc "$root/proc"
-  mount --rbind /sys "$root/sys"
-  mount --rbind /dev "$root/dev"
+  mount --rbind /sys "$root/sys" && mount --make-rslave "$root/sys"
+  mount --rbind /dev "$root/dev" && mount --make-rslave "$root/dev"
 }
 
-# fresh_root_step NAME COMMAND…: run COMMAND in the root (from DIR=$step_dir, default /root),
-# print its time and result; its output goes to $log.NAME.
+# fresh_root_step NAME COMMAND…: run the shell command line COMMAND (its words joined) in the root,
+# from $step_dir (default /root); print its time and result; its output goes to $log.NAME.
 fresh_root_step() {
   local name=$1; shift
   local start=$SECONDS rc=0
@@ -48,7 +69,7 @@ fresh_root_step() {
 # cuDNN 9 folder (for machines that cannot reach NVIDIA's server) is copied into it first.
 fresh_root_cuda_flags() {
   if [ -n "${1:-}" ]; then
-    mkdir -p "$root/root/cudnn" && cp -a "$1"/libcudnn*.so.9* "$root/root/cudnn/"
+    mkdir -p "$root/root/cudnn" && cp -a "$1"/libcudnn*.so.9* "$root/root/cudnn/" || return 1
     echo "--cuda --cudnn /root/cudnn"
   else
     echo "--cuda"
