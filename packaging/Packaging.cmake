@@ -1,5 +1,5 @@
 # Desktop integration and packages: `cmake --build --preset release --target package` writes
-# scorescope_<version>-1~deb12_amd64.deb (Debian 12; ~deb13 on 13, ~deb13+cuda for a CUDA
+# scorescope_<version>~deb12_amd64.deb (Debian 12; ~deb13 on 13, ~deb13+cuda for a CUDA
 # LibTorch: the .deb depends on the release's own libraries) and a .tar.gz into the build directory.
 set(SCORESCOPE_APP_ID io.github.scorescope.Scorescope)
 install(FILES ${PROJECT_SOURCE_DIR}/packaging/linux/${SCORESCOPE_APP_ID}.desktop DESTINATION share/applications)
@@ -34,17 +34,19 @@ set(CPACK_PACKAGE_INSTALL_DIRECTORY scorescope)
 set(CPACK_GENERATOR DEB TGZ)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
-# The Debian release built on, in the version as backports do, so that each release's .deb is told apart.
-set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
+# The Debian release built on, in the version as native backports do (0.1.0~deb13 sorts before
+# 0.1.0), so that each release's .deb is told apart; the package stays native (no Debian revision),
+# as its changelog.gz says.
+set(CPACK_DEBIAN_PACKAGE_VERSION ${PROJECT_VERSION})
 if(EXISTS /etc/os-release)
   file(STRINGS /etc/os-release SCORESCOPE_OS_VERSION REGEX "^VERSION_ID=")
   string(REGEX REPLACE "^VERSION_ID=\"?([0-9]+).*" "\\1" SCORESCOPE_OS_VERSION "${SCORESCOPE_OS_VERSION}")
 endif()
 if(SCORESCOPE_OS_VERSION MATCHES "^[0-9]+$")
-  string(APPEND CPACK_DEBIAN_PACKAGE_RELEASE "~deb${SCORESCOPE_OS_VERSION}")
+  string(APPEND CPACK_DEBIAN_PACKAGE_VERSION "~deb${SCORESCOPE_OS_VERSION}")
 endif()
 if(TORCH_CUDA_LIBRARIES)
-  string(APPEND CPACK_DEBIAN_PACKAGE_RELEASE "+cuda")
+  string(APPEND CPACK_DEBIAN_PACKAGE_VERSION "+cuda")
 endif()
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://github.com/scorescope/scorescope")
