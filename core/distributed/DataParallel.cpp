@@ -146,6 +146,8 @@ std::string DataParallel::backend() const
     return "gloo";
 }
 
+bool DataParallel::supported() { return true; }
+
 #else  // this LibTorch has no c10d (or Gloo's headers were missing at build time): one process only
 
 struct DataParallel::Impl {
@@ -166,6 +168,7 @@ struct DataParallel::Impl {
 };
 
 std::string DataParallel::backend() const { return "none"; }
+bool DataParallel::supported() { return false; }
 
 #endif
 

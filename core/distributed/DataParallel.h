@@ -40,6 +40,8 @@ public:
     int size() const { return env_.worldSize; }
     bool leads() const { return env_.rank == 0; }
     std::string backend() const;
+    // Whether this build has c10d's process groups (Gloo's headers at build time): else one process only.
+    static bool supported();
     // This rank's device: the one asked for, on CUDA the LOCAL_RANK-th GPU.
     const torch::Device& device() const { return device_; }
 

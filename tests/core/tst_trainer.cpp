@@ -1,4 +1,5 @@
 // Trainer state: checkpoints resume bit for bit; bad checkpoints and configs give clear errors.
+#include "FashionMnistFixture.h"
 #include "common/Error.h"
 #include "train/TrainConfig.h"
 #include "train/Trainer.h"
@@ -240,6 +241,7 @@ void TestTrainer::snapshotsLeaveTrainingUntouched()
 {
     TrainConfig c = smallConfig();
     selectDataset(c, "fashion-mnist");
+    c.images.dataDir = testing::writeFashionMnistFixture((dir_.path() + "/fmnist").toStdString(), 16);
     c.model.width = 8;
     c.model.resBlocks = 1;
     c.model.dropout = 0.2;

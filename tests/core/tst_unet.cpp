@@ -1,5 +1,5 @@
 // The U-Net score model: shapes for 28×28 and 32×32, identity-like start, gradients everywhere.
-#include "data/IdxFile.h"
+#include "FashionMnistFixture.h"
 #include "nn/ScoreModel.h"
 #include "train/Trainer.h"
 #include "nn/UNet.h"
@@ -67,15 +67,9 @@ void TestUNet::everyParameterGetsAGradient()
 void TestUNet::checkpointRoundTrip()
 {
     QTemporaryDir dir;
-    const QString d = dir.path() + "/fmnist";
-    QVERIFY(QDir().mkpath(d));
-    for (const char* stem : {"train-images-idx3-ubyte", "t10k-images-idx3-ubyte"})
-        writeIdx((d + "/" + stem).toStdString(), torch::zeros({4, 28, 28}, torch::kUInt8), false);
-    for (const char* stem : {"train-labels-idx1-ubyte", "t10k-labels-idx1-ubyte"})
-        writeIdx((d + "/" + stem).toStdString(), torch::zeros({4}, torch::kUInt8), false);
     TrainConfig cfg;
     selectDataset(cfg, "fashion-mnist");
-    cfg.images.dataDir = d.toStdString();
+    cfg.images.dataDir = testing::writeFashionMnistFixture((dir.path() + "/fmnist").toStdString(), 4);
     cfg.model.width = 8;
     cfg.batch = 2;
     Trainer a(cfg);
