@@ -303,8 +303,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>&lt;b&gt;Why small t dominates the loss.&lt;/b&gt; At t = 0.002 the kernel&apos;s s(t) is 0.015, and the DSM target −z/s has a norm of about √2/s ≈ 90 (the arrows show s² times a target). Likelihood weighting draws about 20 % of its times below t = 10⁻³ (ALGORITHMS §2.1), where the targets are larger still, so they dominate the gradient. Soft Truncation draws the lower limit τ afresh each batch, so the large-t score is trained too. At the probe, off the data, the nearest sample takes all the weight (near field, blue); drag the slider right and watch the regimes turn intermediate, then far.</source>
-        <translation>&lt;b&gt;Warum kleine t den Verlust dominieren.&lt;/b&gt; Bei t = 0.002 ist s(t) des Kerns 0.015, und das DSM-Ziel −z/s hat eine Norm von etwa √2/s ≈ 90 (die Pfeile zeigen s² mal ein Ziel). Die Likelihood-Gewichtung zieht etwa 20 % ihrer Zeiten unterhalb von t = 10⁻³ (ALGORITHMS §2.1), wo die Ziele noch größer sind; daher dominieren sie den Gradienten. Soft Truncation zieht die untere Grenze τ in jedem Batch neu, sodass auch der Score bei großen t trainiert wird. An der Sonde, abseits der Daten, erhält die nächstgelegene Stichprobe das gesamte Gewicht (Nahfeld, blau); ziehen Sie den Schieberegler nach rechts und beobachten Sie, wie das Regime erst zum Zwischenregime und dann zum Fernfeld wechselt.</translation>
+        <source>&lt;b&gt;Why small t dominates the loss.&lt;/b&gt; At t = 0.002 the kernel&apos;s s(t) is 0.015, and the DSM target −z/s has a norm of about √2/s ≈ 90 (the arrows show s² times a target). Likelihood weighting draws about 20 % of its times below t = 10⁻³ (THEORY.md §2.1), where the targets are larger still, so they dominate the gradient. Soft Truncation draws the lower limit τ afresh each batch, so the large-t score is trained too. At the probe, off the data, the nearest sample takes all the weight (near field, blue); drag the slider right and watch the regimes turn intermediate, then far.</source>
+        <translation>&lt;b&gt;Warum kleine t den Verlust dominieren.&lt;/b&gt; Bei t = 0.002 ist s(t) des Kerns 0.015, und das DSM-Ziel −z/s hat eine Norm von etwa √2/s ≈ 90 (die Pfeile zeigen s² mal ein Ziel). Die Likelihood-Gewichtung zieht etwa 20 % ihrer Zeiten unterhalb von t = 10⁻³ (THEORY.md §2.1), wo die Ziele noch größer sind; daher dominieren sie den Gradienten. Soft Truncation zieht die untere Grenze τ in jedem Batch neu, sodass auch der Score bei großen t trainiert wird. An der Sonde, abseits der Daten, erhält die nächstgelegene Stichprobe das gesamte Gewicht (Nahfeld, blau); ziehen Sie den Schieberegler nach rechts und beobachten Sie, wie das Regime erst zum Zwischenregime und dann zum Fernfeld wechselt.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -865,8 +865,8 @@
     </message>
     <message>
         <location line="+0"/>
-        <source>VE, VP, sub-VP or EDM forward process (ALGORITHMS.md §1)</source>
-        <translation>Vorwärtsprozess VE, VP, sub-VP oder EDM (ALGORITHMS.md §1)</translation>
+        <source>VE, VP, sub-VP or EDM forward process (THEORY.md §1)</source>
+        <translation>Vorwärtsprozess VE, VP, sub-VP oder EDM (THEORY.md §1)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -905,8 +905,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Loss weighting λ(t) and time sampling (§1.4, §2.2); mixed is half likelihood-IS, half variance</source>
-        <translation>Verlustgewichtung λ(t) und Zeit-Sampling (§1.4, §2.2); mixed ist halb likelihood-IS, halb variance</translation>
+        <source>Loss weighting λ(t) and time sampling (§1.2, §2.2); mixed is half likelihood-IS, half variance</source>
+        <translation>Verlustgewichtung λ(t) und Zeit-Sampling (§1.2, §2.2); mixed ist halb likelihood-IS, halb variance</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -303,8 +303,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>&lt;b&gt;Why small t dominates the loss.&lt;/b&gt; At t = 0.002 the kernel&apos;s s(t) is 0.015, and the DSM target −z/s has a norm of about √2/s ≈ 90 (the arrows show s² times a target). Likelihood weighting draws about 20 % of its times below t = 10⁻³ (ALGORITHMS §2.1), where the targets are larger still, so they dominate the gradient. Soft Truncation draws the lower limit τ afresh each batch, so the large-t score is trained too. At the probe, off the data, the nearest sample takes all the weight (near field, blue); drag the slider right and watch the regimes turn intermediate, then far.</source>
-        <translation>&lt;b&gt;なぜ小さな t が損失を支配するのか。&lt;/b&gt; t = 0.002 では遷移核の s(t) は 0.015 で、DSM ターゲット −z/s のノルムは約 √2/s ≈ 90 になります（矢印はターゲットの s² 倍を表示しています）。尤度重み付けでは時刻の約 20 % が t = 10⁻³ 未満から抽出され（ALGORITHMS §2.1）、そこではターゲットがさらに大きいため、これらが勾配を支配します。Soft Truncation（ソフト打ち切り）はバッチごとに下限 τ を新たに抽出するので、大きな t のスコアも学習されます。データから離れたプローブ位置では、最も近いサンプルが重みをすべて占めます（近距離場、青）。スライダーを右へドラッグすると、領域が中間領域、さらに遠距離場へと移っていく様子を確認できます。</translation>
+        <source>&lt;b&gt;Why small t dominates the loss.&lt;/b&gt; At t = 0.002 the kernel&apos;s s(t) is 0.015, and the DSM target −z/s has a norm of about √2/s ≈ 90 (the arrows show s² times a target). Likelihood weighting draws about 20 % of its times below t = 10⁻³ (THEORY.md §2.1), where the targets are larger still, so they dominate the gradient. Soft Truncation draws the lower limit τ afresh each batch, so the large-t score is trained too. At the probe, off the data, the nearest sample takes all the weight (near field, blue); drag the slider right and watch the regimes turn intermediate, then far.</source>
+        <translation>&lt;b&gt;なぜ小さな t が損失を支配するのか。&lt;/b&gt; t = 0.002 では遷移核の s(t) は 0.015 で、DSM ターゲット −z/s のノルムは約 √2/s ≈ 90 になります（矢印はターゲットの s² 倍を表示しています）。尤度重み付けでは時刻の約 20 % が t = 10⁻³ 未満から抽出され（THEORY.md §2.1）、そこではターゲットがさらに大きいため、これらが勾配を支配します。Soft Truncation（ソフト打ち切り）はバッチごとに下限 τ を新たに抽出するので、大きな t のスコアも学習されます。データから離れたプローブ位置では、最も近いサンプルが重みをすべて占めます（近距離場、青）。スライダーを右へドラッグすると、領域が中間領域、さらに遠距離場へと移っていく様子を確認できます。</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -865,8 +865,8 @@
     </message>
     <message>
         <location line="+0"/>
-        <source>VE, VP, sub-VP or EDM forward process (ALGORITHMS.md §1)</source>
-        <translation>VE、VP、sub-VP、または EDM の前向き過程（ALGORITHMS.md §1）</translation>
+        <source>VE, VP, sub-VP or EDM forward process (THEORY.md §1)</source>
+        <translation>VE、VP、sub-VP、または EDM の前向き過程（THEORY.md §1）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -905,8 +905,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Loss weighting λ(t) and time sampling (§1.4, §2.2); mixed is half likelihood-IS, half variance</source>
-        <translation>損失の重み付け λ(t) と時刻のサンプリング（§1.4、§2.2）。mixed は半分が likelihood-IS、半分が variance です</translation>
+        <source>Loss weighting λ(t) and time sampling (§1.2, §2.2); mixed is half likelihood-IS, half variance</source>
+        <translation>損失の重み付け λ(t) と時刻のサンプリング（§1.2、§2.2）。mixed は半分が likelihood-IS、半分が variance です</translation>
     </message>
     <message>
         <location line="+1"/>

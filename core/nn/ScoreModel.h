@@ -21,7 +21,7 @@ struct ModelConfig {
     int64_t depth = 4;
     int64_t fourierFeatures = 32;
     double fourierScale = 2.0;
-    // U-Net (arch "unet", §3 of the Images issue): width at full resolution, multipliers per level
+    // U-Net (arch "unet"): width at full resolution, multipliers per level
     int64_t width = 32;
     std::vector<int64_t> channelMult{1, 2, 2};
     int64_t resBlocks = 2;

@@ -11,7 +11,7 @@ class Rng;
 enum class SdeKind { VE, VP, SubVP, EDM };
 
 // Forward SDE dx = f(t) x dt + g(t) dW with Gaussian perturbation kernel
-// p_0t(x_t | x_0) = N(a(t) x_0, s(t)^2 I)  (ALGORITHMS.md §1.1, EDM's σ-form §1.5).
+// p_0t(x_t | x_0) = N(a(t) x_0, s(t)^2 I)  (THEORY.md §1.1, EDM's σ-form §1.5).
 // Every coefficient takes a time tensor of any shape and returns a tensor of that shape.
 class Sde {
 public:

@@ -19,6 +19,9 @@ torch::Tensor VeSde::diffusion(const torch::Tensor& t) const { return std(t) * s
 
 torch::Tensor VeSde::driftCoeff(const torch::Tensor& t) const { return torch::zeros_like(t); }
 
+// σ_max (σ_max/σ_min)^(T−1): exactly σ_max at T = 1.
+double VeSde::priorStd() const { return sigmaMax_ * std::pow(sigmaMax_ / sigmaMin_, horizon() - 1.0); }
+
 torch::Tensor VeSde::timeOfSigma(const torch::Tensor& sigma) const { return torch::log(sigma / sigmaMin_) / logRatio_; }
 
 // g²/s² = 2 ln(σ_max/σ_min) is constant: importance sampling is uniform in t (§1.2).

@@ -29,6 +29,8 @@ private Q_SLOTS:
     void importanceSamplingDensity();
     void vpImportanceSamplingReferenceNumbers();
     void transitionMatchesDdpmAndSmld();
+    void vePriorMatchesTheHorizon_data();
+    void vePriorMatchesTheHorizon();
 };
 
 void TestSde::kernelSolvesTheForwardSde_data()
@@ -114,6 +116,27 @@ void TestSde::transitionMatchesDdpmAndSmld()
     const auto trVe = ve->transition(d(0.5), d(0.499));
     QCOMPARE(val(trVe.alpha), 1.0);
     QVERIFY(std::abs(val(trVe.g2) - (std::pow(ve->stdAt(0.5), 2) - std::pow(ve->stdAt(0.499), 2))) < 1e-12);
+}
+
+void TestSde::vePriorMatchesTheHorizon_data()
+{
+    QTest::addColumn<double>("T");
+    QTest::newRow("T = 1") << 1.0;
+    QTest::newRow("T = 0.5") << 0.5;
+    QTest::newRow("T = 0.2") << 0.2;
+}
+
+// VE's prior is N(0, σ(T)² I) (§4.1): σ_max itself at T = 1 (score_sde), the marginal's σ(T) below;
+// σ(0.5) = 0.01·5000^½ ≈ 0.707, seventy times smaller than σ_max = 50.
+void TestSde::vePriorMatchesTheHorizon()
+{
+    QFETCH(double, T);
+    SdeConfig c = SdeConfig::defaults(SdeKind::VE);
+    c.T = T;
+    const auto ve = makeSde(c);
+    QVERIFY(std::abs(ve->priorStd() - ve->stdAt(T)) < 1e-12 * ve->stdAt(T));
+    if (T == 1.0)
+        QCOMPARE(ve->priorStd(), 50.0);
 }
 
 QTEST_APPLESS_MAIN(TestSde)

@@ -8,7 +8,7 @@ const QVector<Lesson>& lessons()
         Lesson small{"small-t", QCoreApplication::translate("Lessons", "Why small t dominates the loss"),
                      QCoreApplication::translate("Lessons", "<b>Why small t dominates the loss.</b> At t = 0.002 the kernel's s(t) is 0.015, and the DSM "
                         "target −z/s has a norm of about √2/s ≈ 90 (the arrows show s² times a target). Likelihood "
-                        "weighting draws about 20 % of its times below t = 10⁻³ (ALGORITHMS §2.1), where the "
+                        "weighting draws about 20 % of its times below t = 10⁻³ (THEORY.md §2.1), where the "
                         "targets are larger still, so they dominate the gradient. Soft Truncation draws the lower "
                         "limit τ afresh each batch, so the large-t score is trained too. At the probe, off the "
                         "data, the nearest sample takes all the weight (near field, blue); drag the slider right "

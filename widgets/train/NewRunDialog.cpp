@@ -150,13 +150,13 @@ NewRunDialog::NewRunDialog(QWidget* parent) : QDialog(parent)
     addField(data, QString(), "flip", flip_, tr("Augment training images with random horizontal flips"));
 
     auto* diffusion = groupIn(left, tr("Diffusion"));
-    addField(diffusion, tr("SDE"), "sde", sde_, tr("VE, VP, sub-VP or EDM forward process (ALGORITHMS.md §1)"));
+    addField(diffusion, tr("SDE"), "sde", sde_, tr("VE, VP, sub-VP or EDM forward process (THEORY.md §1)"));
     addField(diffusion, tr("Horizon T"), "T", horizon_, tr("End time of the VE/VP/sub-VP SDE (diffusion horizon, §4)"));
     addField(diffusion, tr("Truncation ε"), "eps", eps_, tr("Smallest training time; blank takes the SDE's default (§2.1)"));
     addField(diffusion, tr("Parameterisation"), "parameterisation", parameterisation_,
              tr("Network output: ε prediction or EDM preconditioning (§1.5)"));
     addField(diffusion, tr("Weighting"), "weighting", weighting_,
-             tr("Loss weighting λ(t) and time sampling (§1.4, §2.2); mixed is half likelihood-IS, half variance"));
+             tr("Loss weighting λ(t) and time sampling (§1.2, §2.2); mixed is half likelihood-IS, half variance"));
     addField(diffusion, tr("Mixed weight"), "mixed-weight", mixedWeight_, tr("Weight of the variance half in mixed weighting (§2.4)"));
 
     auto* prior = groupIn(left, tr("Prior at T"));
