@@ -99,22 +99,30 @@ enable_cuda_components() {
   echo "install-deps: enabled contrib and non-free for the CUDA packages"
 }
 
+# The local cuDNN where nvidia-cudnn would have put it (after the packages: nvidia-cudnn's own
+# libcudnn.so.9 entry replaces a copy made before it is unpacked).
+install_cudnn() {
+  [ -n "$cudnn" ] || return 0
+  $SUDO cp -a "$cudnn"/libcudnn*.so.9* /usr/lib/x86_64-linux-gnu/
+  $SUDO ldconfig
+  echo "install-deps: cuDNN from $cudnn, not nvidia-cudnn's download"
+}
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#packages[@]} packages already installed (Debian $codename)"
+  install_cudnn
   exit 0
 fi
 [ "$cuda" = 1 ] && enable_cuda_components
 # Debian's CUDA LibTorch needs cuDNN 9, which nvidia-cudnn downloads from NVIDIA when it is
-# configured (after its licence question). Given a local copy, decline the download and install
-# the copy where the package would have put it.
+# configured (after its licence question). Given a local copy, decline the download
+# (install_cudnn puts the copy in place).
 if [ -n "$cudnn" ]; then
   echo "nvidia-cudnn nvidia-cudnn/question select I Decline" | $SUDO debconf-set-selections
-  $SUDO cp -a "$cudnn"/libcudnn*.so.9* /usr/lib/x86_64-linux-gnu/
-  echo "install-deps: cuDNN from $cudnn, not nvidia-cudnn's download"
 fi
 echo "install-deps: installing on Debian $codename: ${missing[*]}"
 $SUDO apt-get update -q
@@ -126,3 +134,4 @@ $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}" || {
   fi
   exit $rc
 }
+install_cudnn
