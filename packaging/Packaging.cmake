@@ -54,6 +54,11 @@ set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://github.com/scorescope/scorescope")
 # OpenBLAS is loaded by LibTorch at run time, so it is named here.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libopenblas0-openmp | libopenblas0")
+# The toolbar's SVG icons need Qt's SVG icon engine, a plugin that dpkg-shlibdeps cannot see: inside
+# libqt6svg6 on Debian 12, its own package from Debian 13 on (without it the buttons lose their icons).
+if(SCORESCOPE_OS_VERSION GREATER_EQUAL 13)
+  string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS ", qt6-svg-plugins")
+endif()
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "dataset-fashion-mnist")
 # Qt's own strings (standard buttons, file dialogs) in German and Japanese.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n")

@@ -39,6 +39,8 @@ packages=(
   desktop-file-utils appstream dpkg-dev file lintian
 )
 [ "$codename" = bookworm ] && packages+=(libqt6opengl6-dev)
+# (the SVG icon engine for the toolbar's icons: inside libqt6svg6 on Debian 12, apart on 13)
+[ "$codename" = trixie ] && packages+=(qt6-svg-plugins)
 
 # A machine that has the CUDA LibTorch keeps it (libtorch-dev would replace it).
 cuda=0
