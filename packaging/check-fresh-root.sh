@@ -37,8 +37,7 @@ while [ $# -gt 0 ]; do
   shift
 done
 [ "$cuda" = 1 ] && [ "$release" != trixie ] && { echo "$0: --cuda needs trixie" >&2; exit 2; }
-[ -n "$cudnn" ] && [ "$cuda" = 0 ] && { echo "$0: --cudnn goes with --cuda" >&2; exit 2; }
-fresh_root_check "$cudnn"
+fresh_root_check "$cuda" "$cudnn"
 [ "$package" = 1 ] && [ -e "$root-package" ] && { echo "$0: $root-package exists; remove it or give --root" >&2; exit 2; }
 
 log=$root.log
@@ -49,7 +48,7 @@ step() { step_dir=/root/scorescope fresh_root_step "$@"; }
 
 status=0
 if [ "$cuda" = 1 ]; then
-  flags=$(fresh_root_cuda_flags "$cudnn") || { echo "$0: cannot copy cuDNN from $cudnn" >&2; exit 1; }
+  flags=$(fresh_root_cuda_flags "$cudnn") || exit 1
   step install-cuda bash packaging/install-deps.sh "$flags" || status=1
 fi
 [ $status = 0 ] && { step setup-and-run bash packaging/setup-and-run.sh || status=1; }

@@ -37,8 +37,7 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-[ -n "$cudnn" ] && [ "$cuda" = 0 ] && { echo "$0: --cudnn goes with --cuda" >&2; exit 2; }
-fresh_root_check "$cudnn"
+fresh_root_check "$cuda" "$cudnn"
 
 log=$root.log
 trap fresh_root_cleanup EXIT
@@ -46,7 +45,7 @@ fresh_root_create "$release"
 cp "$deb" "$here/packaging/install-deps.sh" "$root/root/"
 flags=""
 if [ "$cuda" = 1 ]; then
-  flags=$(fresh_root_cuda_flags "$cudnn") || { echo "$0: cannot copy cuDNN from $cudnn" >&2; exit 1; }
+  flags=$(fresh_root_cuda_flags "$cudnn") || exit 1
 fi
 
 status=0

@@ -4,16 +4,18 @@
 # The caller sets root, keep (1: leave the root) and log (the prefix of every step's log),
 # hence SC2154 above.
 
-# fresh_root_check [CUDNN]: refuses, before anything is made, what would fail later or harm the
-# host: not root, no debootstrap, a root folder that exists or is "/", a cuDNN folder without cuDNN 9.
+# fresh_root_check CUDA CUDNN: refuses, before anything is made, what would fail later or harm the
+# host: not root, no debootstrap, a root folder that exists or is "/", --cudnn without --cuda (CUDA
+# is 1 with it), a cuDNN folder without cuDNN 9.
 fresh_root_check() {
+  [ -z "$2" ] || [ "$1" = 1 ] || { echo "$0: --cudnn goes with --cuda" >&2; exit 2; }
   [ "$(id -u)" = 0 ] || { echo "$0: run as root (debootstrap and chroot)" >&2; exit 2; }
   command -v debootstrap > /dev/null || { echo "$0: needs debootstrap (apt-get install debootstrap)" >&2; exit 2; }
   root=$(realpath -m "$root")
   [ "$root" != / ] || { echo "$0: the root folder cannot be /" >&2; exit 2; }
   [ ! -e "$root" ] || { echo "$0: $root exists; remove it or give --root" >&2; exit 2; }
-  if [ -n "${1:-}" ] && ! compgen -G "$1/libcudnn.so.9*" > /dev/null; then
-    echo "$0: --cudnn '$1': no libcudnn.so.9 in that folder" >&2
+  if [ -n "$2" ] && ! compgen -G "$2/libcudnn.so.9*" > /dev/null; then
+    echo "$0: --cudnn '$2': no libcudnn.so.9 in that folder" >&2
     exit 2
   fi
 }
@@ -69,7 +71,10 @@ fresh_root_step() {
 # cuDNN 9 folder (for machines that cannot reach NVIDIA's server) is copied into it first.
 fresh_root_cuda_flags() {
   if [ -n "${1:-}" ]; then
-    mkdir -p "$root/root/cudnn" && cp -a "$1"/libcudnn*.so.9* "$root/root/cudnn/" || return 1
+    if ! { mkdir -p "$root/root/cudnn" && cp -a "$1"/libcudnn*.so.9* "$root/root/cudnn/"; }; then
+      echo "$0: cannot copy cuDNN from $1" >&2
+      return 1
+    fi
     echo "--cuda --cudnn /root/cudnn"
   else
     echo "--cuda"
