@@ -737,7 +737,7 @@
 <context>
     <name>NewRunDialog</name>
     <message>
-        <location filename="../widgets/train/NewRunDialog.cpp" line="+60"/>
+        <location filename="../widgets/train/NewRunDialog.cpp" line="+58"/>
         <source>New training run</source>
         <translation>Neuer Trainingslauf</translation>
     </message>
@@ -779,7 +779,8 @@
     <message>
         <location line="+1"/>
         <location line="+1"/>
-        <location line="+15"/>
+        <location line="+5"/>
+        <location line="+11"/>
         <source>default</source>
         <translation>Standard</translation>
     </message>
@@ -1209,7 +1210,12 @@
         <translation>Ein neues Verzeichnis für den Lauf</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
+        <source>Other parameters</source>
+        <translation>Weitere Parameter</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
@@ -1219,12 +1225,7 @@
         <translation>Das Laufverzeichnis anlegen und das Training im Hintergrund starten</translation>
     </message>
     <message>
-        <location line="+193"/>
-        <source>ε must be smaller than the horizon T = %1</source>
-        <translation>ε muss kleiner als der Horizont T = %1 sein</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+217"/>
         <source>Choose a directory for the run</source>
         <translation>Verzeichnis für den Lauf wählen</translation>
     </message>

@@ -737,7 +737,7 @@
 <context>
     <name>NewRunDialog</name>
     <message>
-        <location filename="../widgets/train/NewRunDialog.cpp" line="+60"/>
+        <location filename="../widgets/train/NewRunDialog.cpp" line="+58"/>
         <source>New training run</source>
         <translation>新規学習ラン</translation>
     </message>
@@ -779,7 +779,8 @@
     <message>
         <location line="+1"/>
         <location line="+1"/>
-        <location line="+15"/>
+        <location line="+5"/>
+        <location line="+11"/>
         <source>default</source>
         <translation>既定</translation>
     </message>
@@ -1209,7 +1210,12 @@
         <translation>ラン用の新しいディレクトリ</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
+        <source>Other parameters</source>
+        <translation>その他のパラメータ</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
@@ -1219,12 +1225,7 @@
         <translation>ランディレクトリを作成し、バックグラウンドで学習を開始します</translation>
     </message>
     <message>
-        <location line="+193"/>
-        <source>ε must be smaller than the horizon T = %1</source>
-        <translation>ε はホライズン T = %1 より小さくなければなりません</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+217"/>
         <source>Choose a directory for the run</source>
         <translation>ランのディレクトリを選択</translation>
     </message>

@@ -281,16 +281,16 @@ NewRunDialog* MainWindow::showNewRunDialog()
 {
     auto* dialog = new NewRunDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] { startTraining(dialog->runDirectory(), dialog->flags()); });
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { startTraining(dialog->runDirectory(), dialog->config()); });
     dialog->open();
     return dialog;
 }
 
-void MainWindow::startTraining(const QString& dir, const QStringList& flags)
+void MainWindow::startTraining(const QString& dir, const scorescope::TrainConfig& config)
 {
     setTrainingState(true, false);
     statusBar()->showMessage(tr("Starting %1…").arg(dir));
-    worker_->queueNew(dir, flags);
+    worker_->queueNew(dir, config);
 }
 
 void MainWindow::continueRun(const QString& dir)

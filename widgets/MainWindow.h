@@ -15,6 +15,7 @@ class RunListView;
 class SamplesView;
 class SoftTruncationView;
 class TrainingWorker;
+namespace scorescope { struct TrainConfig; }
 
 // The workbench window: starts, pauses, resumes and stops training runs in a worker thread, and
 // opens any run directory (also one that scorescope-cli or a remote job is writing) to follow it.
@@ -28,7 +29,7 @@ public:
     void setQuiet(bool quiet) { quiet_ = quiet; }
 
     NewRunDialog* showNewRunDialog();  // non-modal; Start begins the run it describes
-    void startTraining(const QString& dir, const QStringList& flags);  // flags as scorescope-cli train takes them
+    void startTraining(const QString& dir, const scorescope::TrainConfig& config);
     void continueRun(const QString& dir);
     TrainingWorker* worker() const { return worker_; }
     PlaygroundWindow* showPlayground();  // the interactive and teaching window, created on first use

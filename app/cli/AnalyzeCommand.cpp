@@ -1,5 +1,5 @@
 #include "cli/Analyses.h"
-#include "run/ArgParser.h"
+#include "cli/ArgParser.h"
 #include "cli/Commands.h"
 
 #include <cstdio>

@@ -4,7 +4,7 @@
 #include "common/Error.h"
 #include "data/Dataset.h"
 #include "run/PointsCsv.h"
-#include "train/TrainOptions.h"
+#include "cli/TrainOptions.h"
 
 #include <torch/torch.h>
 

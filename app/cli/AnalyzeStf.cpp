@@ -1,6 +1,6 @@
 #include "analysis/StfVarianceAnalysis.h"
 #include "cli/Analyses.h"
-#include "run/ArgParser.h"
+#include "cli/ArgParser.h"
 #include "common/Rng.h"
 #include "data/Dataset.h"
 #include "data/ImageDataset.h"

@@ -1,6 +1,6 @@
 #include "analysis/TruncationLaw.h"
 #include "cli/Analyses.h"
-#include "run/ArgParser.h"
+#include "cli/ArgParser.h"
 #include "common/Rng.h"
 #include "objective/DenoisingScoreMatching.h"
 #include "run/AtomicFile.h"

@@ -1,5 +1,5 @@
 #include "cli/Analyses.h"
-#include "run/ArgParser.h"
+#include "cli/ArgParser.h"
 #include "common/Error.h"
 #include "data/Dataset.h"
 #include "data/ImageDataset.h"

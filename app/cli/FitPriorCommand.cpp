@@ -1,8 +1,8 @@
 #include "cli/Commands.h"
 #include "cli/ModelSource.h"
-#include "run/ArgParser.h"
+#include "cli/ArgParser.h"
 #include "run/RunDirectory.h"
-#include "train/TrainOptions.h"
+#include "cli/TrainOptions.h"
 
 #include <cstdio>
 #include <vector>

@@ -1,5 +1,5 @@
 #pragma once
-#include "run/ArgParser.h"
+#include "cli/ArgParser.h"
 #include "train/TrainedModel.h"
 
 #include <memory>

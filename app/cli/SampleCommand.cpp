@@ -1,4 +1,4 @@
-#include "run/ArgParser.h"
+#include "cli/ArgParser.h"
 #include "cli/Commands.h"
 #include "cli/ModelSource.h"
 #include "cli/SamplerFlags.h"

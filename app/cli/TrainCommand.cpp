@@ -1,9 +1,9 @@
-#include "run/ArgParser.h"
+#include "cli/ArgParser.h"
 #include "cli/Commands.h"
 #include "distributed/DataParallel.h"
 #include "cli/ModelSource.h"
 #include "cli/ProgressReporter.h"
-#include "train/TrainOptions.h"
+#include "cli/TrainOptions.h"
 #include "train/TrainingSession.h"
 
 #include <nlohmann/json.hpp>

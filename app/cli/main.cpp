@@ -1,5 +1,5 @@
 // scorescope-cli: every training, analysis and evaluation, headless.
-#include "run/ArgParser.h"
+#include "cli/ArgParser.h"
 #include "cli/Commands.h"
 #include "common/Allocator.h"
 #include "common/BuildInfo.h"

@@ -24,6 +24,7 @@ struct TrainConfig {
     int64_t steps = 20000;
     int64_t batch = 512;
     double lr = 1e-3;
+    double adamBeta2 = 0.999;  // Adam's second-moment decay
     int64_t warmup = 200;
     double gradClip = 1.0;
     double emaDecay = 0.999;

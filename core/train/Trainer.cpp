@@ -7,6 +7,7 @@
 #include "prior/GaussianPrior.h"
 #include "run/TensorArchive.h"
 #include "train/DataPaths.h"
+#include "train/ResolveAutomatic.h"
 
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
@@ -37,21 +38,13 @@ Trainer::Trainer(TrainConfig config, std::shared_ptr<DataParallel> parallel)
 {
     if (parallel_)
         parallel_->shard(config_.batch);  // a batch the ranks cannot share equally fails here, not at step 1
-    // σ_d ≤ 0 means "measure it": the data's standard deviation, fixed into the config from here on.
-    if (config_.model.sigmaData <= 0.0) {
-        Rng probe(config_.seed ^ 0x9e3779b97f4a7c15ULL);
-        config_.model.sigmaData = dataset_->sample(8192, probe).std().item<double>();
-    }
-    config_.objective.sigmaData = config_.model.sigmaData;
-    // STF's reference batch: the paper's 4096 where a GPU has the memory, 1024 on CPU (§3.5, §3.7).
-    if (config_.objective.target == Target::Stf && config_.objective.referenceSize <= 0)
-        config_.objective.referenceSize = device_.is_cuda() ? 4096 : 1024;
+    config_ = resolveAutomatic(std::move(config_), *dataset_, device_);
     torch::manual_seed(config_.seed);  // network initialisation
     model_ = makeScoreModel(sde_, config_.model, dataset_->sampleShape());
     model_->to(device_);
     ema_ = std::make_unique<Ema>(*model_, config_.emaDecay);
     optimizer_ = std::make_unique<torch::optim::Adam>(
-        model_->parameters(), torch::optim::AdamOptions(config_.lr).betas({0.9, 0.999}).eps(1e-8));
+        model_->parameters(), torch::optim::AdamOptions(config_.lr).betas({0.9, config_.adamBeta2}).eps(1e-8));
     objective_ = std::make_unique<DenoisingScoreMatching>(sde_, config_.objective);
     setPriorConfig(config_.prior);
 }

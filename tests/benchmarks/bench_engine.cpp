@@ -7,7 +7,7 @@
 #include "common/Error.h"
 #include "common/Rng.h"
 #include "likelihood/ProbabilityFlowLikelihood.h"
-#include "run/ArgParser.h"
+#include "cli/ArgParser.h"
 #include "sampling/ReverseSampler.h"
 #include "sde/Sde.h"
 #include "train/Trainer.h"

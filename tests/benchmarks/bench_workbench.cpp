@@ -7,6 +7,7 @@
 #include "MainWindow.h"
 #include "common/Allocator.h"
 #include "common/Threads.h"
+#include "train/TrainParameters.h"
 #include "train/TrainingWorker.h"
 
 #include <QApplication>
@@ -24,7 +25,10 @@
 
 namespace {
 constexpr qint64 kSteps = 3000;
-const QStringList kFlags{"--dataset", "ring8", "--steps", QString::number(kSteps)};
+scorescope::TrainConfig benchConfig()
+{
+    return scorescope::chooseParameters({{"dataset", "ring8"}, {"steps", std::to_string(kSteps)}});
+}
 
 // Steps/s over the steps after the first 200 (start-up and warm-up excluded), from progress signals.
 struct RateMeter {
@@ -74,7 +78,7 @@ int main(int argc, char** argv)
         QObject::connect(&worker, &TrainingWorker::progress, &loop, [&](qint64 step) { headless.onProgress(step); });
         QObject::connect(&worker, &TrainingWorker::finished, &loop, &QEventLoop::quit);
         QObject::connect(&worker, &TrainingWorker::failed, &loop, [&](const QString& m) { std::printf("failed: %s\n", qPrintable(m)); loop.quit(); });
-        worker.queueNew(runs.filePath("headless"), kFlags);
+        worker.queueNew(runs.filePath("headless"), benchConfig());
         loop.exec();
         thread.quit();
         thread.wait();
@@ -105,7 +109,7 @@ int main(int argc, char** argv)
             sinceTick.start();
         });
         tick.start(periodMs);
-        window.startTraining(runs.filePath("windowed"), kFlags);
+        window.startTraining(runs.filePath("windowed"), benchConfig());
         loop.exec();
     }
 

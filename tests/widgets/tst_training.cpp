@@ -8,6 +8,7 @@
 #include "live/SamplesView.h"
 #include "live/SoftTruncationView.h"
 #include "train/NewRunDialog.h"
+#include "train/TrainParameters.h"
 #include "train/TrainingWorker.h"
 
 #include <QAction>
@@ -251,7 +252,7 @@ void TestTraining::softTruncationPanelHoldsTheDraws()
     typeInto(dialog, "log-every", "20");
     QTest::mouseClick(dialog->findChild<QWidget*>("soft-truncation"), Qt::LeftButton, {}, QPoint(5, 5));
     typeInto(dialog->findChild<QWidget*>("out"), "", runs.filePath("st"));
-    QVERIFY2(dialog->flags().contains("--st-k"), qPrintable(dialog->flags().join(' ')));
+    QVERIFY(dialog->config().objective.softTruncationK > 0.0);
     QVERIFY(dialog->isValid());
     QTest::mouseClick(dialog->findChild<QPushButton*>("startButton"), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
@@ -281,8 +282,8 @@ void TestTraining::saysWhileItFitsThePrior()
         if (step == 1)
             events << "step 1" << w.statusBar()->currentMessage();
     });
-    w.worker()->queueNew(runs.filePath("flow"), {"--dataset", "ring8", "--steps", "20", "--log-every", "10", "--prior", "flow",
-                                                 "--prior-steps", "20", "--prior-points", "500"});
+    w.worker()->queueNew(runs.filePath("flow"), scorescope::chooseParameters({{"dataset", "ring8"}, {"steps", "20"}, {"log-every", "10"},
+                                                                  {"prior", "flow"}, {"prior-steps", "20"}, {"prior-points", "500"}}));
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
     QCOMPARE(events, QStringList({"fitting flow at T = 1", "Fitting the auxiliary prior (flow) at T = 1 before the first step…",
                                   "step 1", ""}));

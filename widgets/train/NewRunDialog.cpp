@@ -3,8 +3,7 @@
 #include "common/Error.h"
 #include "data/MixtureJson.h"
 #include "data/ToyPresets.h"
-#include "run/ArgParser.h"
-#include "train/TrainOptions.h"
+#include "train/TrainParameters.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -18,10 +17,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSettings>
 #include <QSpinBox>
 #include <QVBoxLayout>
+
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 
@@ -36,11 +36,21 @@ QSpinBox* spin(int lo, int hi, int value)
     return s;
 }
 
-QComboBox* combo(const QStringList& items)
+// The choices of the table's parameter with that flag, its default current; `first`: an item before
+// them (the "default" that leaves the choice to another parameter).
+QComboBox* choices(const std::string& flag, const QString& first = {})
 {
-    auto* c = new QComboBox;
-    c->addItems(items);
-    return c;
+    const auto& p = *parameterByFlag(flag);
+    QStringList items;
+    if (!first.isEmpty())
+        items << first;
+    for (const auto& c : p.choices)
+        items << QString::fromStdString(c);
+    auto* box = new QComboBox;
+    box->addItems(items);
+    if (first.isEmpty())
+        box->setCurrentText(QString::fromStdString(p.get(TrainConfig{}).get<std::string>()));
+    return box;
 }
 
 QWidget* withButton(QWidget* field, QPushButton* button)
@@ -80,23 +90,24 @@ NewRunDialog::NewRunDialog(QWidget* parent) : QDialog(parent)
     rgb_ = new QCheckBox(tr("RGB (image folders)"));
     flip_ = new QCheckBox(tr("random horizontal flips"));
 
-    sde_ = combo({"vp", "ve", "subvp", "edm"});
+    sde_ = choices("sde");
     horizon_ = new QLineEdit(QString::number(defaults.sde.T));
     eps_ = new QLineEdit;
     eps_->setPlaceholderText(tr("the SDE's default"));
-    parameterisation_ = combo({tr("default"), "epsilon", "edm"});
-    weighting_ = combo({tr("default"), "variance", "likelihood", "likelihood-is", "edm", "mixed"});
+    parameterisation_ = choices("parameterisation", tr("default"));
+    weighting_ = choices("weighting", tr("default"));
     mixedWeight_ = new QLineEdit(QString::number(defaults.objective.mixedWeight));
 
-    objective_ = combo({"dsm", "stf"});
-    refSize_ = spin(1, 1 << 20, 1024);
+    objective_ = choices("objective");
+    refSize_ = spin(0, 1 << 20, 0);  // 0: the trainer's choice for the device (1024 on CPU, 4096 on CUDA)
+    refSize_->setSpecialValueText(tr("default"));
     softTruncation_ = new QCheckBox(tr("random truncation τ per step"));
     stK_ = new QLineEdit("1");
     gradientBins_ = new QCheckBox(tr("log each σ bin's gradient share"));
 
-    prior_ = combo({"gaussian", "gmm", "flow"});
+    prior_ = choices("prior");
     priorComponents_ = spin(1, 4096, static_cast<int>(defaults.prior.components));
-    priorCovariance_ = combo({"full", "diag"});
+    priorCovariance_ = choices("prior-covariance");
     priorPoints_ = spin(1, 100000000, static_cast<int>(defaults.prior.fitPoints));
     priorRestarts_ = spin(1, 1000, static_cast<int>(defaults.prior.restarts));
     priorSteps_ = spin(0, 100000000, 0);
@@ -113,9 +124,9 @@ NewRunDialog::NewRunDialog(QWidget* parent) : QDialog(parent)
     lr_ = new QLineEdit(QString::number(defaults.lr));
     warmup_ = spin(0, 100000000, static_cast<int>(defaults.warmup));
     ema_ = new QLineEdit(QString::number(defaults.emaDecay));
-    seed_ = spin(0, 2147483647, 0);
+    seed_ = new QLineEdit("0");  // any 64-bit seed, which a spin box cannot hold
 
-    device_ = combo({"cpu", "cuda", "auto"});
+    device_ = choices("device");
     checkpointEvery_ = spin(1, 100000000, static_cast<int>(defaults.checkpointEvery));
     logEvery_ = spin(1, 100000000, static_cast<int>(defaults.logEvery));
     sampleEvery_ = spin(0, 100000000, static_cast<int>(defaults.sampleEvery));
@@ -201,6 +212,27 @@ NewRunDialog::NewRunDialog(QWidget* parent) : QDialog(parent)
     addField(runBox, tr("Sample every"), "sample-every", sampleEvery_,
              tr("Steps between sample snapshots (same seeds each time) for the Samples panel"));
     addField(runBox, tr("Run directory"), "out", withButton(out_, browseOut), tr("A new directory for the run"));
+
+    // Parameters of core's table without a field above get a plain one, so a new parameter is in
+    // the dialog as soon as it is in the table; its help is the CLI's.
+    QFormLayout* others = nullptr;
+    for (const auto& p : trainParameters()) {
+        const QString flag = QString::fromStdString(p.flag);
+        if (flag.isEmpty() || messages_.contains(flag))
+            continue;
+        if (!others)
+            others = groupIn(right, tr("Other parameters"));
+        QWidget* field = nullptr;
+        if (p.kind == ParameterKind::Switch) {
+            field = new QCheckBox;
+        } else {
+            auto* edit = new QLineEdit;
+            edit->setPlaceholderText(QString::fromStdString(defaultText(p)));
+            field = edit;
+        }
+        tableFields_.push_back({p.flag, field});
+        addField(others, flag, flag, field, QString::fromStdString(p.help).simplified());
+    }
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
     start_ = buttons->addButton(tr("Start"), QDialogButtonBox::AcceptRole);
@@ -313,51 +345,63 @@ void NewRunDialog::datasetChanged()
 
 QString NewRunDialog::runDirectory() const { return out_->text().trimmed(); }
 
-QStringList NewRunDialog::flags() const
+std::map<std::string, std::string> NewRunDialog::fieldTexts() const
 {
-    QStringList f{"--dataset", dataset_->currentText().trimmed(), "--sde", sde_->currentText(),
-                  "--T", horizon_->text().trimmed(), "--objective", objective_->currentText(),
-                  "--ref-size", QString::number(refSize_->value()), "--mixed-weight", mixedWeight_->text().trimmed(),
-                  "--width", QString::number(width_->value()), "--hidden", QString::number(hidden_->value()),
-                  "--depth", QString::number(depth_->value()), "--batch", QString::number(batch_->value()),
-                  "--steps", QString::number(steps_->value()), "--lr", lr_->text().trimmed(),
-                  "--warmup", QString::number(warmup_->value()), "--ema", ema_->text().trimmed(),
-                  "--seed", QString::number(seed_->value()), "--device", device_->currentText(),
-                  "--checkpoint-every", QString::number(checkpointEvery_->value()),
-                  "--log-every", QString::number(logEvery_->value()),
-                  "--sample-every", QString::number(sampleEvery_->value())};
+    const auto text = [](const QLineEdit* e) { return e->text().trimmed().toStdString(); };
+    const auto number = [](const QSpinBox* b) { return std::to_string(b->value()); };
+    std::map<std::string, std::string> f{
+        {"dataset", dataset_->currentText().trimmed().toStdString()}, {"sde", sde_->currentText().toStdString()},
+        {"T", text(horizon_)}, {"objective", objective_->currentText().toStdString()},
+        {"mixed-weight", text(mixedWeight_)}, {"width", number(width_)}, {"hidden", number(hidden_)},
+        {"depth", number(depth_)}, {"batch", number(batch_)}, {"steps", number(steps_)}, {"lr", text(lr_)},
+        {"warmup", number(warmup_)}, {"ema", text(ema_)}, {"seed", text(seed_)},
+        {"device", device_->currentText().toStdString()}, {"checkpoint-every", number(checkpointEvery_)},
+        {"log-every", number(logEvery_)}, {"sample-every", number(sampleEvery_)}};
+    // Blank or "default" fields leave the value to the table's default (ALGORITHMS' automatic choices).
+    if (refSize_->value() > 0)
+        f["ref-size"] = number(refSize_);
     if (!dataDir_->text().trimmed().isEmpty())
-        f << "--data-dir" << dataDir_->text().trimmed();
+        f["data-dir"] = text(dataDir_);
     if (imageSize_->value() > 0)
-        f << "--image-size" << QString::number(imageSize_->value());
+        f["image-size"] = number(imageSize_);
     if (rgb_->isChecked())
-        f << "--rgb";
+        f["rgb"] = "";
     if (flip_->isChecked())
-        f << "--flip";
+        f["flip"] = "";
     if (!eps_->text().trimmed().isEmpty())
-        f << "--eps" << eps_->text().trimmed();
+        f["eps"] = text(eps_);
     if (parameterisation_->currentIndex() > 0)
-        f << "--parameterisation" << parameterisation_->currentText();
+        f["parameterisation"] = parameterisation_->currentText().toStdString();
     if (weighting_->currentIndex() > 0)
-        f << "--weighting" << weighting_->currentText();
+        f["weighting"] = weighting_->currentText().toStdString();
     if (softTruncation_->isChecked())
-        f << "--st-k" << stK_->text().trimmed();
+        f["st-k"] = text(stK_);
     if (gradientBins_->isChecked())
-        f << "--gradient-bins";
+        f["gradient-bins"] = "";
     if (prior_->currentText() != "gaussian") {
-        f << "--prior" << prior_->currentText();
+        f["prior"] = prior_->currentText().toStdString();
         if (priorSteps_->value() > 0)
-            f << "--prior-steps" << QString::number(priorSteps_->value());
-        if (prior_->currentText() == "gmm")
-            f << "--prior-components" << QString::number(priorComponents_->value()) << "--prior-covariance"
-              << priorCovariance_->currentText() << "--prior-points" << QString::number(priorPoints_->value())
-              << "--prior-restarts" << QString::number(priorRestarts_->value());
-        else
-            f << "--prior-layers" << QString::number(priorLayers_->value()) << "--prior-hidden"
-              << QString::number(priorHidden_->value());
+            f["prior-steps"] = number(priorSteps_);
+        if (prior_->currentText() == "gmm") {
+            f["prior-components"] = number(priorComponents_);
+            f["prior-covariance"] = priorCovariance_->currentText().toStdString();
+            f["prior-points"] = number(priorPoints_);
+            f["prior-restarts"] = number(priorRestarts_);
+        } else {
+            f["prior-layers"] = number(priorLayers_);
+            f["prior-hidden"] = number(priorHidden_);
+        }
+    }
+    for (const auto& [flag, field] : tableFields_) {
+        if (const auto* box = qobject_cast<const QCheckBox*>(field); box && box->isChecked())
+            f[flag] = "";
+        else if (const auto* edit = qobject_cast<const QLineEdit*>(field); edit && !text(edit).empty())
+            f[flag] = text(edit);
     }
     return f;
 }
+
+TrainConfig NewRunDialog::config() const { return chooseParameters(fieldTexts()); }
 
 QString NewRunDialog::messageFor(const QString& flag) const
 {
@@ -386,29 +430,23 @@ void NewRunDialog::validate()
         w->setEnabled(flow);
     priorSteps_->setEnabled(gmm || flow);
     valid_ = false;
+    // Under the field of the key it is about, as the CLI says it ("--eps: …").
+    const auto refuse = [this](const std::string& key, const std::string& message) {
+        const auto* p = parameterByKey(key);
+        const QString flag = p && !p->flag.empty() ? QString::fromStdString(p->flag) : QString("dataset");
+        showMessage(flag, "--" + flag + ": " + QString::fromStdString(message));
+        start_->setEnabled(false);
+    };
     try {
-        std::vector<std::string> args;
-        for (const auto& f : flags())
-            args.push_back(f.toStdString());
-        cli::ArgParser parser("train", "", cli::trainConfigOptions());
-        parser.parse(args);
-        const auto config = cli::trainConfigFromFlags(parser);
+        const auto c = config();
+        if (const auto issues = scorescope::validate(c); !issues.empty())
+            return refuse(issues.front().key, issues.front().message);
         // A mixture file is read now, so its mistakes show here rather than when training starts.
         const auto& presets = toyPresetNames();
-        if (!isImageDatasetSpec(config.dataset) && std::find(presets.begin(), presets.end(), config.dataset) == presets.end())
-            readMixtureJson(config.dataset);
-        if (config.objective.eps >= 0.0 && config.objective.eps >= config.sde.T) {
-            showMessage("eps", tr("ε must be smaller than the horizon T = %1").arg(config.sde.T));
-            start_->setEnabled(false);
-            return;
-        }
-    } catch (const cli::UsageError& e) {
-        // "--name: problem": shown under that flag's field.
-        const QString message = QString::fromStdString(e.what());
-        const auto match = QRegularExpression("^--([A-Za-z0-9-]+)").match(message);
-        showMessage(match.hasMatch() ? match.captured(1) : "dataset", message);
-        start_->setEnabled(false);
-        return;
+        if (!isImageDatasetSpec(c.dataset) && std::find(presets.begin(), presets.end(), c.dataset) == presets.end())
+            readMixtureJson(c.dataset);
+    } catch (const ParameterError& e) {
+        return refuse(e.issue().key, e.issue().message);
     } catch (const std::exception& e) {  // a file that cannot be used (Error, or the file system's own)
         showMessage("dataset", QString::fromStdString(e.what()));
         start_->setEnabled(false);

@@ -1,7 +1,6 @@
 #include "train/TrainingWorker.h"
 
-#include "run/ArgParser.h"
-#include "train/TrainOptions.h"
+#include "train/TrainConfig.h"
 #include "train/TrainingSession.h"
 
 #include <c10/util/Exception.h>
@@ -40,16 +39,9 @@ void TrainingWorker::queue(Opener open)
     QMetaObject::invokeMethod(this, &TrainingWorker::runQueued, Qt::QueuedConnection);
 }
 
-void TrainingWorker::queueNew(const QString& dir, const QStringList& flags)
+void TrainingWorker::queueNew(const QString& dir, const TrainConfig& config)
 {
-    queue([dir, flags] {
-        std::vector<std::string> args;
-        for (const auto& f : flags)
-            args.push_back(f.toStdString());
-        cli::ArgParser parser("train", "", cli::trainConfigOptions());
-        parser.parse(args);
-        return TrainingSession::create(dir.toStdString(), cli::trainConfigFromFlags(parser));
-    });
+    queue([dir, config] { return TrainingSession::create(dir.toStdString(), config); });
 }
 
 void TrainingWorker::queueResume(const QString& dir, qint64 totalSteps)

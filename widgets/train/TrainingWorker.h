@@ -10,7 +10,7 @@
 #include <memory>
 #include <mutex>
 
-namespace scorescope { class TrainingSession; }
+namespace scorescope { class TrainingSession; struct TrainConfig; }
 
 // Runs a training session in the thread it has been moved to, as Qt's Mandelbrot example runs its
 // renderer: the UI thread only flips atomics and receives queued signals, so it never waits on a
@@ -24,8 +24,8 @@ public:
 
     // Thread-safe controls, for the UI thread. Queueing a run clears stop, pause and checkpoint
     // requests first, so a stop that arrives before the run begins is not lost.
-    // A new run in `dir` configured by the flags of `scorescope-cli train` (--out excepted).
-    void queueNew(const QString& dir, const QStringList& flags);
+    // A new run in `dir` with `config` (validated: NewRunDialog, or trainConfigFromFlags).
+    void queueNew(const QString& dir, const scorescope::TrainConfig& config);
     // The run in `dir` continued from its checkpoint; totalSteps > 0 also extends (or shortens) it.
     void queueResume(const QString& dir, qint64 totalSteps);
     void setPaused(bool paused);

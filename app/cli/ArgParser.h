@@ -41,6 +41,7 @@ public:
 
 private:
     const OptionSpec* find(const std::string& name) const;
+    template <typename Parse> auto typed(const std::string& name, Parse parse) const;
     std::string command_, summary_;
     std::vector<OptionSpec> options_;
     std::map<std::string, std::string> values_;

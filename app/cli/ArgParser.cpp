@@ -1,9 +1,8 @@
-#include "run/ArgParser.h"
+#include "cli/ArgParser.h"
 
-#include <cerrno>
-#include <cmath>
+#include "common/TextValue.h"
+
 #include <cstdio>
-#include <cstdlib>
 #include <sstream>
 
 namespace scorescope::cli {
@@ -90,50 +89,34 @@ std::string ArgParser::required(const std::string& name) const
     return str(name);
 }
 
+// The typed getters read the text as core reads any typed-in value (common/TextValue.h).
+template <typename Parse> auto ArgParser::typed(const std::string& name, Parse parse) const
+{
+    try {
+        return parse(str(name));
+    } catch (const TextValueError& e) {
+        throw UsageError("--" + name + ": " + e.what());
+    }
+}
+
 int64_t ArgParser::positiveInt(const std::string& name, int64_t fallback) const
 {
-    if (!has(name))
-        return fallback;
-    const std::string v = str(name);
-    char* end = nullptr;
-    errno = 0;
-    const long long n = std::strtoll(v.c_str(), &end, 10);
-    if (v.empty() || *end != '\0' || errno == ERANGE || n <= 0)
-        throw UsageError("--" + name + ": expected a positive integer, got '" + v + "'");
-    return n;
+    return has(name) ? typed(name, positiveIntegerFromText) : fallback;
 }
 
 uint64_t ArgParser::unsignedInt(const std::string& name, uint64_t fallback) const
 {
-    if (!has(name))
-        return fallback;
-    const std::string v = str(name);
-    char* end = nullptr;
-    errno = 0;
-    const unsigned long long n = std::strtoull(v.c_str(), &end, 10);
-    if (v.empty() || v[0] == '-' || *end != '\0' || errno == ERANGE)
-        throw UsageError("--" + name + ": expected a non-negative integer, got '" + v + "'");
-    return n;
+    return has(name) ? typed(name, unsignedIntegerFromText) : fallback;
 }
 
 double ArgParser::number(const std::string& name, double fallback) const
 {
-    if (!has(name))
-        return fallback;
-    const std::string v = str(name);
-    char* end = nullptr;
-    const double x = std::strtod(v.c_str(), &end);
-    if (v.empty() || *end != '\0' || !std::isfinite(x))
-        throw UsageError("--" + name + ": expected a number, got '" + v + "'");
-    return x;
+    return has(name) ? typed(name, numberFromText) : fallback;
 }
 
 double ArgParser::positive(const std::string& name, double fallback) const
 {
-    const double x = number(name, fallback);
-    if (has(name) && x <= 0.0)
-        throw UsageError("--" + name + ": expected a positive number, got '" + str(name) + "'");
-    return x;
+    return has(name) ? typed(name, positiveNumberFromText) : fallback;
 }
 
 std::vector<double> ArgParser::numberList(const std::string& name) const
@@ -141,29 +124,19 @@ std::vector<double> ArgParser::numberList(const std::string& name) const
     std::vector<double> out;
     std::stringstream ss(str(name));
     std::string item;
-    while (std::getline(ss, item, ',')) {
-        char* end = nullptr;
-        const double x = std::strtod(item.c_str(), &end);
-        if (item.empty() || *end != '\0' || !std::isfinite(x))
+    while (std::getline(ss, item, ','))
+        try {
+            out.push_back(numberFromText(item));
+        } catch (const TextValueError&) {
             throw UsageError("--" + name + ": expected comma-separated numbers, got '" + str(name) + "'");
-        out.push_back(x);
-    }
+        }
     return out;
 }
 
 std::string ArgParser::choice(const std::string& name, const std::vector<std::string>& allowed,
                               const std::string& fallback) const
 {
-    if (!has(name))
-        return fallback;
-    const std::string v = str(name);
-    std::string list;
-    for (const auto& a : allowed) {
-        if (a == v)
-            return v;
-        list += (list.empty() ? "" : ", ") + a;
-    }
-    throw UsageError("--" + name + ": '" + v + "' is not one of " + list);
+    return has(name) ? typed(name, [&](const std::string& v) { return choiceFromText(v, allowed); }) : fallback;
 }
 
 } // namespace scorescope::cli
