@@ -48,11 +48,17 @@ TrainParameter choice(TrainParameter p, std::vector<std::string> choices, std::s
     return p;
 }
 
-TrainParameter automatic(TrainParameter p, std::optional<double> value, std::string meaning)
+// What the default means where its value would not say it ("the SDE's").
+TrainParameter meaning(TrainParameter p, std::string text)
 {
-    p.automatic = value;
-    p.defaultMeaning = std::move(meaning);
+    p.defaultMeaning = std::move(text);
     return p;
+}
+
+TrainParameter automatic(TrainParameter p, double marker, std::string text)
+{
+    p.automatic = marker;
+    return meaning(std::move(p), std::move(text));
 }
 
 TrainParameter chosen(TrainParameter p, Set choose)
@@ -84,12 +90,12 @@ std::vector<TrainParameter> table()
                      "                            fashion-mnist, folder:DIR or cifar10:DIR",
                      "", SCORESCOPE_FIELD(dataset)),
                [](TrainConfig& c, const json& v) { selectDataset(c, absoluteDataSpec(v.get<std::string>())); }),
-        automatic(chosen(param("data.data_dir", "data-dir", "DIR", K::Text, "Fashion-MNIST or CIFAR-10 directory", "",
+        meaning(chosen(param("data.data_dir", "data-dir", "DIR", K::Text, "Fashion-MNIST or CIFAR-10 directory", "",
                                SCORESCOPE_FIELD(images.dataDir)),
                          [](TrainConfig& c, const json& v) {
                              c.images.dataDir = std::filesystem::absolute(v.get<std::string>()).string();
                          }),
-                  std::nullopt, "/usr/share/datasets/fashion-mnist"),
+                "/usr/share/datasets/fashion-mnist"),
         automatic(param("data.image_size", "image-size", "N", K::PositiveInteger,
                         "resize images to N x N (image folders need it)", "", SCORESCOPE_FIELD(images.size)),
                   0, "Fashion-MNIST 28, CIFAR-10 32"),
@@ -163,9 +169,9 @@ std::vector<TrainParameter> table()
               "§4.4", SCORESCOPE_FIELD(prior.fitPoints)),
         param("prior.restarts", "prior-restarts", "N", K::PositiveInteger, "gmm: EM starts, the best kept", "§4.4",
               SCORESCOPE_FIELD(prior.restarts)),
-        automatic(param("prior.fit_steps", "prior-steps", "N", K::Count, "EM iterations or flow optimiser steps",
+        meaning(param("prior.fit_steps", "prior-steps", "N", K::Count, "EM iterations or flow optimiser steps",
                         "§4.4", SCORESCOPE_FIELD(prior.fitSteps)),
-                  std::nullopt, "200 EM, 3000 flow"),
+                "200 EM, 3000 flow"),
         param("prior.layers", "prior-layers", "N", K::PositiveInteger, "flow: coupling layers", "§4.4",
               SCORESCOPE_FIELD(prior.layers)),
         param("prior.hidden", "prior-hidden", "N", K::PositiveInteger, "flow: width of each coupling network", "§4.4",

@@ -357,7 +357,7 @@ std::map<std::string, std::string> NewRunDialog::fieldTexts() const
         {"warmup", number(warmup_)}, {"ema", text(ema_)}, {"seed", text(seed_)},
         {"device", device_->currentText().toStdString()}, {"checkpoint-every", number(checkpointEvery_)},
         {"log-every", number(logEvery_)}, {"sample-every", number(sampleEvery_)}};
-    // Blank or "default" fields leave the value to the table's default (ALGORITHMS' automatic choices).
+    // Blank or "default" fields leave the value to the table's default, or to its automatic choice.
     if (refSize_->value() > 0)
         f["ref-size"] = number(refSize_);
     if (!dataDir_->text().trimmed().isEmpty())

@@ -111,7 +111,7 @@ void TrainingWorker::run(const Opener& open)
         Q_EMIT finished(dir, trainer.stepCount(), trainer.stepCount() >= trainer.config().steps);
     } catch (const c10::Error& e) {
         Q_EMIT failed(QString::fromStdString(e.what_without_backtrace()));
-    } catch (const std::exception& e) {  // scorescope::Error and cli::UsageError name the file or flag
+    } catch (const std::exception& e) {  // scorescope::Error names the file (a config is validated before it is queued)
         Q_EMIT failed(QString::fromStdString(e.what()));
     }
 }
