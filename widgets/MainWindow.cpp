@@ -1,9 +1,7 @@
 #include "MainWindow.h"
 
+#include "analysis/StfWindowSummary.h"
 #include "InterfaceLanguage.h"
-
-#include "analysis/StfVarianceAnalysis.h"
-
 #include "charts/ChartPanel.h"
 #include "charts/CurveChartView.h"
 #include "charts/LossChartView.h"
@@ -20,7 +18,6 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
-#include <QJsonArray>
 #include <QFileDialog>
 #include <QJsonObject>
 #include <QLabel>
@@ -333,86 +330,58 @@ void MainWindow::showProgress(qint64 step, qint64 total, double stepsPerSecond)
 }
 
 namespace {
-// A JSON array of numbers (null for an empty bin) as values, NaN where there is none.
-QVector<double> numbers(const QJsonValue& v)
-{
-    QVector<double> out;
-    for (const auto& x : v.toArray())
-        out.push_back(x.isDouble() ? x.toDouble() : NAN);
-    return out;
-}
-
-QVector<double> sigmas(const QJsonObject& bins)
-{
-    QVector<double> out;
-    for (double c : numbers(bins.value("log10_sigma")))
-        out.push_back(std::pow(10.0, c));
-    return out;
-}
+QVector<double> qt(const std::vector<double>& v) { return QVector<double>(v.begin(), v.end()); }
 } // namespace
 
-void MainWindow::showBins(const QJsonObject& row)
+void MainWindow::showBins(const scorescope::BinnedWindow& bins, const scorescope::BinnedWindow* stf)
 {
-    const auto bins = row.value("bins").toObject();
-    const auto mean = numbers(bins.value("loss")), sd = numbers(bins.value("loss_std"));
+    const auto mean = bins.mean("loss");
+    const auto* loss = bins.find("loss");
     QVector<double> upper;
-    for (int i = 0; i < std::min(mean.size(), sd.size()); ++i)
-        upper.push_back(mean[i] + sd[i]);
+    for (size_t i = 0; loss && i < std::min(mean.size(), loss->spread.size()); ++i)
+        upper.push_back(mean[i] + loss->spread[i]);
     // Against the diffusion time of each σ bin's centre, as Soft Truncation's loss-scale plots are.
-    const auto times = numbers(bins.value("t"));
-    lossScaleChart_->setCurves({CurveChartView::curve(tr("mean"), times, mean),
+    const auto times = qt(bins.t);
+    lossScaleChart_->setCurves({CurveChartView::curve(tr("mean"), times, qt(mean)),
                                 CurveChartView::curve(tr("mean + std"), times, upper, true)});
-    if (row.contains("stf_bins")) {
-        // The variances of the targets in score units, their ratio, and the regime of each σ bin
-        // from its mean max weight and ESS by the analysis' own thresholds (§3.2).
-        const auto stf = row.value("stf_bins").toObject();
-        const auto sigma = sigmas(stf), vDsm = numbers(stf.value("v_dsm")), vStf = numbers(stf.value("v_stf"));
-        const auto maxWeight = numbers(stf.value("max_weight")), ess = numbers(stf.value("ess"));
-        scorescope::StfVarianceOptions thresholds;
-        thresholds.referenceSize = follower_->config().value("objective").toObject().value("reference_size").toInteger(1024);
-        QVector<double> ratio, regimeSigma;
-        QStringList regime;
-        for (int i = 0; i < sigma.size(); ++i) {
-            ratio.push_back(i < vDsm.size() && i < vStf.size() ? vStf[i] / vDsm[i] : NAN);
-            if (i < maxWeight.size() && i < ess.size() && std::isfinite(maxWeight[i]) && std::isfinite(ess[i])) {
-                regimeSigma.push_back(sigma[i]);
-                regime.push_back(QString::fromStdString(scorescope::stfRegime(maxWeight[i], ess[i], thresholds)));
-            }
-        }
-        QVector<CurveChartView::Curve> curves{CurveChartView::curve(tr("DSM"), sigma, vDsm),
-                                              CurveChartView::curve(tr("STF"), sigma, vStf),
-                                              CurveChartView::curve(tr("ratio STF/DSM"), sigma, ratio, true)};
-        if (stf.contains("stf_err2")) {
-            // Mixtures: E‖ŝ − ∇log p_t‖² − tr Var estimates the squared bias (§3.4); noisy, floored at 0.
-            const auto err2 = numbers(stf.value("stf_err2"));
-            QVector<double> bias2;
-            for (int i = 0; i < std::min(err2.size(), vStf.size()); ++i)
-                bias2.push_back(std::max(0.0, err2[i] - vStf[i]));
-            curves.push_back(CurveChartView::curve(tr("bias² (estimate)"), sigma, bias2, true));
-        }
-        stfChart_->setCurves(curves, CurveChartView::regimeBands(regimeSigma, regime));
-    }
+    if (!stf)
+        return;
+    scorescope::StfVarianceOptions thresholds;
+    thresholds.referenceSize = follower_->config().value("objective").toObject().value("reference_size").toInteger(1024);
+    const auto summary = scorescope::summariseStfWindow(*stf, thresholds);
+    const auto sigma = qt(summary.sigma);
+    QVector<CurveChartView::Curve> curves{CurveChartView::curve(tr("DSM"), sigma, qt(summary.vDsm)),
+                                          CurveChartView::curve(tr("STF"), sigma, qt(summary.vStf)),
+                                          CurveChartView::curve(tr("ratio STF/DSM"), sigma, qt(summary.ratio), true)};
+    if (!summary.bias2.empty())
+        curves.push_back(CurveChartView::curve(tr("bias² (estimate)"), sigma, qt(summary.bias2), true));
+    QStringList regime;
+    for (const auto& r : summary.regime)
+        regime.push_back(QString::fromStdString(r));
+    stfChart_->setCurves(curves, CurveChartView::regimeBands(qt(summary.regimeSigma), regime));
 }
 
-void MainWindow::onRows(const QVector<QJsonObject>& rows)
+void MainWindow::onRows(const QVector<scorescope::MetricsRow>& rows)
 {
     softTruncationView_->addRows(rows);
     lossHeatmap_->addRows(rows);
     samplesView_->refresh();
     for (auto it = rows.rbegin(); it != rows.rend(); ++it)
-        if (it->contains("bins")) {
-            showBins(*it);
+        if (it->lossBins) {
+            showBins(*it->lossBins, it->stfBins ? &*it->stfBins : nullptr);
             break;
         }
     QVector<QPointF> points;
     for (const auto& r : rows)
-        if (r.contains("step") && r.contains("loss"))
-            points.push_back({r.value("step").toDouble(), r.value("loss").toDouble()});
+        if (std::isfinite(r.loss))
+            points.push_back({double(r.step), r.loss});
     lossChart_->append(points);
     // A run trained here reports through the worker, every step; its logged rows lag behind.
     if (!training_) {
         const auto& last = rows.back();
-        showProgress(last.value("step").toInteger(), follower_->config().value("steps").toInteger(), last.value("steps_per_s").toDouble());
+        // Rows of older runs may lack the rate.
+        showProgress(last.step, follower_->config().value("steps").toInteger(),
+                     std::isfinite(last.stepsPerSecond) ? last.stepsPerSecond : 0.0);
     }
 }
 

@@ -1,4 +1,6 @@
 #pragma once
+#include "run/MetricsRow.h"
+
 #include <QMainWindow>
 
 class CurveChartView;
@@ -46,8 +48,9 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
-    void onRows(const QVector<QJsonObject>& rows);
-    void showBins(const QJsonObject& row);  // the latest per-σ bins of the run
+    void onRows(const QVector<scorescope::MetricsRow>& rows);
+    // The latest per-σ bins of the run: the loss scale, and STF's window when it has one.
+    void showBins(const scorescope::BinnedWindow& bins, const scorescope::BinnedWindow* stf);
     void chooseRun();
     void chooseRunToContinue();
     void setTrainingState(bool running, bool paused);

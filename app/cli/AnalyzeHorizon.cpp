@@ -56,9 +56,9 @@ int analyzeHorizon(const std::vector<std::string>& args)
     std::string dataset = a.str("dataset");
     if (a.has("run")) {
         loaded = std::make_unique<LoadedModel>(loadModel(a));
-        sde = loaded->trainer->config().sde;
-        o.eps = loaded->trainer->sde()->trainingEps();
-        dataset = loaded->trainer->config().dataset;  // --dataset, when given, replaced the run's (DataPaths.h)
+        sde = loaded->config.sde;
+        o.eps = loaded->sde->trainingEps();
+        dataset = loaded->config.dataset;  // --dataset, when given, replaced the run's (DataPaths.h)
     }
     if (dataset.empty())
         throw UsageError("give --dataset or --run");
@@ -84,7 +84,7 @@ int analyzeHorizon(const std::vector<std::string>& args)
     if (a.has("aux-steps"))
         o.auxiliary.fitSteps = a.positiveInt("aux-steps", 0);
 
-    const double modelHorizon = loaded ? loaded->trainer->sde()->horizon() : 0.0;
+    const double modelHorizon = loaded ? loaded->sde->horizon() : 0.0;
     const auto rows = analyzeHorizon(*mixture, sde, o, loaded ? loaded->model.get() : nullptr, modelHorizon);
 
     std::printf("%-6s %7s %7s %18s %18s %18s %12s %12s\n", "T", "a(T)", "s(T)", "KL gaussian", "KL auxiliary",

@@ -66,9 +66,13 @@ std::string ArgParser::help() const
 {
     std::ostringstream out;
     out << "usage: scorescope-cli " << command_ << " [options]\n\n" << summary_ << "\n\noptions:\n";
+    constexpr size_t column = 28;  // where every option's help begins, its continuation lines too
     for (const auto& o : options_) {
         std::string left = "  --" + o.name + (o.value.empty() ? "" : " " + o.value);
-        out << left << std::string(left.size() < 28 ? 28 - left.size() : 1, ' ') << o.help << "\n";
+        out << left << std::string(left.size() < column ? column - left.size() : 1, ' ');
+        for (const char c : o.help)
+            c == '\n' ? out << '\n' << std::string(column, ' ') : out << c;
+        out << "\n";
     }
     out << "  --help                    show this help\n";
     return out.str();

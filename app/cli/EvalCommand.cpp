@@ -43,8 +43,8 @@ LikelihoodOptions likelihoodOptions(const Sde& sde, const ReverseSampler& sample
 void evalToy(const ArgParser& a, LoadedModel& loaded, ReverseSampler& sampler, nlohmann::json& result)
 {
     const uint64_t seed = a.unsignedInt("seed", 0);
-    const auto& data = loaded.trainer->dataset();
-    const auto& sde = *loaded.trainer->sde();
+    const auto& data = *loaded.dataset;
+    const auto& sde = *loaded.sde;
     const int64_t n = a.positiveInt("n", 2000);
     Rng rng(seed + 0x5eed);
     std::printf("%-28s %14s %14s\n", "metric", "model", "reference");
@@ -98,13 +98,9 @@ void evalToy(const ArgParser& a, LoadedModel& loaded, ReverseSampler& sampler, n
         result["within_4std_floor"] = covFloor.fractionWithin4Std;
 
         // The learned score against the closed form at 8 noise levels, log-spaced over the training range.
-        const double sMin = sde.sigmaAt(sde.trainingEps()), sMax = sde.sigmaAt(sde.horizon());
-        std::vector<double> times;
-        for (int i = 0; i < 8; ++i)
-            times.push_back(std::clamp(sde.timeOfSigmaAt(sMin * std::pow(sMax / sMin, i / 7.0)), sde.trainingEps(), sde.horizon()));
         std::printf("\n%12s %12s %14s %12s   (score error against the closed form)\n", "sigma", "t", "mse", "relative");
         auto& rows = result["score_error"] = nlohmann::json::array();
-        for (const auto& r : scoreErrorByTime(*loaded.model, sde, *mix, times, 2000, rng)) {
+        for (const auto& r : scoreErrorByTime(*loaded.model, sde, *mix, scoreErrorTimes(sde), 2000, rng)) {
             std::printf("%12.4g %12.4g %8.4g±%-5.2g %12.4g\n", r.sigma, r.t, r.mse, r.mseStderr, r.relative);
             rows.push_back({{"sigma", r.sigma}, {"t", r.t}, {"mse", r.mse}, {"mse_stderr", r.mseStderr}, {"relative", r.relative}});
         }
@@ -116,8 +112,8 @@ void evalToy(const ArgParser& a, LoadedModel& loaded, ReverseSampler& sampler, n
 void evalImages(const ArgParser& a, LoadedModel& loaded, ReverseSampler& sampler, nlohmann::json& result)
 {
     const uint64_t seed = a.unsignedInt("seed", 0);
-    const auto& data = dynamic_cast<const ImageDataset&>(loaded.trainer->dataset());
-    const auto& sde = *loaded.trainer->sde();
+    const auto& data = dynamic_cast<const ImageDataset&>(*loaded.dataset);
+    const auto& sde = *loaded.sde;
     const int64_t n = a.positiveInt("n", 1000);
     std::printf("%-28s %14s %14s\n", "metric", "model", "reference");
 
@@ -139,7 +135,7 @@ void evalImages(const ArgParser& a, LoadedModel& loaded, ReverseSampler& sampler
 
     sampler.resetPerParticle(particleSeeds(seed, n), data.sampleShape());
     const auto samples = runSampler(sampler);
-    ImageQuality quality(data, a.str("models-dir", ImageQuality::defaultModelsDir()), loaded.trainer->device());
+    ImageQuality quality(data, a.str("models-dir", ImageQuality::defaultModelsDir()), loaded.device);
     const auto test = ImageDataset::toModelRange(data.testImages().slice(0, 0, std::min<int64_t>(n, data.testImages().size(0))));
     const auto train = ImageDataset::toModelRange(data.trainImages().slice(0, 0, n));
     Rng rng(seed), rngFloor(seed);
@@ -184,12 +180,12 @@ int evalCommand(const std::vector<std::string>& args)
     auto samplerOpts = samplerOptionsFrom(a, a.unsignedInt("seed", 0));
     auto loaded = loadModel(a);
     samplerOpts.prior = priorOf(a, loaded);
-    const auto& data = loaded.trainer->dataset();
-    auto sampler = makeSampler(samplerName, loaded.trainer->sde(), *loaded.model, samplerOpts);
-    nlohmann::json result{{"dataset", data.name()}, {"sde", loaded.trainer->sde()->name()},
-                          {"step", loaded.trainer->stepCount()}, {"sampler", samplerName},
+    const auto& data = *loaded.dataset;
+    auto sampler = makeSampler(samplerName, loaded.sde, *loaded.model, samplerOpts);
+    nlohmann::json result{{"dataset", data.name()}, {"sde", loaded.sde->name()},
+                          {"step", loaded.step}, {"sampler", samplerName},
                           {"sampler_steps", samplerOpts.steps}, {"prior", samplerOpts.prior->kind()},
-                          {"T", loaded.trainer->sde()->horizon()}};
+                          {"T", loaded.sde->horizon()}};
     if (data.isImage())
         evalImages(a, loaded, *sampler, result);
     else

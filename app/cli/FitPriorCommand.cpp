@@ -1,8 +1,10 @@
 #include "cli/Commands.h"
-#include "cli/ModelSource.h"
 #include "cli/ArgParser.h"
-#include "run/RunDirectory.h"
+#include "cli/ModelSource.h"
 #include "cli/TrainOptions.h"
+#include "run/RunDirectory.h"
+#include "train/DataPaths.h"
+#include "train/Trainer.h"
 
 #include <cstdio>
 #include <vector>
@@ -25,8 +27,12 @@ int fitPriorCommand(const std::vector<std::string>& args)
         return 0;
     applyThreads(a);
     const RunDirectory dir{a.required("run")};
-    auto loaded = loadModel(a);
-    auto& trainer = *loaded.trainer;
+    // The whole training state, not a TrainedModel: the refitted prior goes into a checkpoint that
+    // must still resume training bit for bit.
+    auto config = confinedToRun(readCheckpointConfig(dir.checkpoint()), dir.root, dir.checkpoint());
+    config.device = "auto";
+    Trainer trainer(config);
+    trainer.loadCheckpoint(dir.checkpoint());
     trainer.setPriorConfig(priorConfigFromFlags(a, trainer.config().prior));
     trainer.fitPrior([](const std::string& line) { std::printf("%s\n", line.c_str()); });
     trainer.saveCheckpoint(dir.checkpoint());

@@ -56,8 +56,8 @@ LoadedModel loadModel(const ArgParser& args)
 std::shared_ptr<const Prior> priorOf(const ArgParser& args, const LoadedModel& loaded)
 {
     if (args.has("gaussian-prior"))
-        return std::make_shared<GaussianPrior>(loaded.trainer->sde()->priorStd());
-    return loaded.trainer->prior();
+        return std::make_shared<GaussianPrior>(loaded.sde->priorStd());
+    return loaded.prior;
 }
 
 OptionSpec threadsOption()

@@ -35,10 +35,10 @@ int sampleCommand(const std::vector<std::string>& args)
     const int64_t scale = a.positiveInt("scale", 2);
     auto loaded = loadModel(a);
     samplerOpts.prior = priorOf(a, loaded);
-    const auto& data = loaded.trainer->dataset();
+    const auto& data = *loaded.dataset;
     const bool images = data.isImage();
     const int64_t n = a.positiveInt("n", images ? 64 : 2000);
-    auto sampler = makeSampler(samplerName, loaded.trainer->sde(), *loaded.model, samplerOpts);
+    auto sampler = makeSampler(samplerName, loaded.sde, *loaded.model, samplerOpts);
     if (images) {
         sampler->resetPerParticle(particleSeeds(seed, n), data.sampleShape());
     } else {

@@ -12,7 +12,7 @@ namespace scorescope {
 
 double TruncationLaw::antiderivative(double t) const
 {
-    return sde_.isAntiderivative(torch::full({}, t, torch::kDouble)).item<double>();
+    return sde_.importanceAntiderivative(torch::full({}, t, torch::kDouble)).item<double>();
 }
 
 TruncationLaw::TruncationLaw(const Sde& sde, const SoftTruncation& truncation, bool importanceSampled)
@@ -70,7 +70,7 @@ double TruncationLaw::conditionalDensity(double t, double tau) const
         return 0.0;
     if (!importanceSampled_)
         return 1.0 / (T - tau);
-    return std::pow(sde_.diffusionAt(t) / sde_.stdAt(t), 2) / sde_.isNormaliser(tau);
+    return std::pow(sde_.diffusionAt(t) / sde_.stdAt(t), 2) / sde_.importanceNormaliser(tau);
 }
 
 double TruncationLaw::marginalCdf(double t) const { return t >= truncation_.horizon() ? 1.0 : interpolate(cdf_, t); }

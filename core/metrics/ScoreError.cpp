@@ -7,9 +7,20 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace scorescope {
+
+std::vector<double> scoreErrorTimes(const Sde& sde, int levels)
+{
+    const double sMin = sde.sigmaAt(sde.trainingEps()), sMax = sde.sigmaAt(sde.horizon());
+    std::vector<double> times;
+    for (int i = 0; i < levels; ++i)
+        times.push_back(std::clamp(sde.timeOfSigmaAt(sMin * std::pow(sMax / sMin, i / double(levels - 1))),
+                                   sde.trainingEps(), sde.horizon()));
+    return times;
+}
 
 std::vector<ScoreErrorRow> scoreErrorByTime(ScoreFunction& model, const Sde& sde, const GaussianMixture& mixture,
                                             const std::vector<double>& times, int64_t points, Rng& rng)

@@ -17,6 +17,10 @@ struct ScoreErrorRow {
     double relative = 0.0;
 };
 
+// The times at which `eval` measures it: `levels` noise levels σ log-spaced over the training
+// range [σ(ε), σ(T)], each at its time t(σ).
+std::vector<double> scoreErrorTimes(const Sde& sde, int levels = 8);
+
 std::vector<ScoreErrorRow> scoreErrorByTime(ScoreFunction& model, const Sde& sde, const GaussianMixture& mixture,
                                             const std::vector<double>& times, int64_t points, Rng& rng);
 

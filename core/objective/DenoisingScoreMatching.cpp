@@ -71,8 +71,8 @@ DenoisingScoreMatching::TimeDraw DenoisingScoreMatching::drawTimes(int64_t batch
         return {t, sde_->diffusion(t).pow(2)};
     }
     case Weighting::LikelihoodIS: {
-        const auto t = sde_->isSample(u, tMin);
-        return {t, sde_->isNormaliser(tMin) * sde_->std(t).pow(2)};
+        const auto t = sde_->importanceSampledTime(u, tMin);
+        return {t, sde_->importanceNormaliser(tMin) * sde_->std(t).pow(2)};
     }
     case Weighting::Edm: {
         // ln σ ~ N(P_mean, P_std²) truncated to the SDE's range [σ(tMin), σ(T)], by inverse CDF.
@@ -87,11 +87,11 @@ DenoisingScoreMatching::TimeDraw DenoisingScoreMatching::drawTimes(int64_t batch
     }
     case Weighting::Mixed: {
         const int64_t half = batch / 2;
-        const auto tIs = sde_->isSample(u.slice(0, 0, batch - half), tMin);
+        const auto tIs = sde_->importanceSampledTime(u.slice(0, 0, batch - half), tMin);
         const auto tUniform = tMin + u.slice(0, batch - half) * (T - tMin);
         // ½·Z on the IS half against mixedWeight on the uniform half, as in the reference code (§2.2).
         return {torch::cat({tIs, tUniform}),
-                torch::cat({0.5 * sde_->isNormaliser(tMin) * sde_->std(tIs).pow(2), config_.mixedWeight * sde_->std(tUniform).pow(2)})};
+                torch::cat({0.5 * sde_->importanceNormaliser(tMin) * sde_->std(tIs).pow(2), config_.mixedWeight * sde_->std(tUniform).pow(2)})};
     }
     }
     throw Error("unknown weighting");

@@ -49,7 +49,7 @@ MetricsLog::MetricsLog(std::string jsonlPath, std::string csvPath)
 {
     const auto existing = read(jsonlPath_);
     if (!existing.empty())
-        columns_ = scalarKeys(existing.front());
+        columns_ = scalarKeys(toJson(existing.front()));
     openForAppend();
 }
 
@@ -61,19 +61,18 @@ void MetricsLog::openForAppend()
         throw SystemError(jsonlPath_, "cannot open metrics files for writing");
 }
 
-std::vector<nlohmann::ordered_json> MetricsLog::read(const std::string& jsonlPath)
+std::vector<MetricsRow> MetricsLog::read(const std::string& jsonlPath)
 {
-    std::vector<nlohmann::ordered_json> rows;
+    std::vector<MetricsRow> rows;
     std::ifstream in(jsonlPath);
     std::string line;
     while (std::getline(in, line)) {
         if (line.empty())
             continue;
-        try {
-            rows.push_back(nlohmann::ordered_json::parse(line));
-        } catch (const nlohmann::ordered_json::exception&) {
-            break;  // a line cut by a crash ends the readable log
-        }
+        auto row = parseMetricsLine(line);
+        if (!row)
+            break;
+        rows.push_back(std::move(*row));
     }
     return rows;
 }
@@ -84,18 +83,20 @@ void MetricsLog::truncateAfter(int64_t lastStep)
     csv_.close();
     std::string jsonl, csv = columns_.empty() ? "" : csvHeader(columns_);
     for (const auto& row : read(jsonlPath_)) {
-        if (row.value("step", int64_t{0}) > lastStep)
+        if (row.step > lastStep)
             continue;
-        jsonl += row.dump() + "\n";
-        csv += csvLine(columns_, row);
+        const auto json = toJson(row);
+        jsonl += json.dump() + "\n";
+        csv += csvLine(columns_, json);
     }
     writeFileAtomically(jsonlPath_, jsonl);
     writeFileAtomically(csvPath_, csv);
     openForAppend();
 }
 
-void MetricsLog::append(const nlohmann::ordered_json& row)
+void MetricsLog::append(const MetricsRow& typed)
 {
+    const auto row = toJson(typed);
     if (columns_.empty()) {
         columns_ = scalarKeys(row);
         csv_ << csvHeader(columns_);

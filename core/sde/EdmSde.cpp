@@ -13,8 +13,8 @@ torch::Tensor EdmSde::diffusion(const torch::Tensor& t) const { return torch::sq
 torch::Tensor EdmSde::driftCoeff(const torch::Tensor& t) const { return torch::zeros_like(t); }
 
 // g²/s² = 2/t: A = 2 ln t, i.e. importance sampling is log-uniform in σ.
-torch::Tensor EdmSde::isAntiderivative(const torch::Tensor& t) const { return 2.0 * torch::log(t); }
+torch::Tensor EdmSde::importanceAntiderivative(const torch::Tensor& t) const { return 2.0 * torch::log(t); }
 
-torch::Tensor EdmSde::isAntiderivativeInverse(const torch::Tensor& A) const { return torch::exp(0.5 * A); }
+torch::Tensor EdmSde::importanceAntiderivativeInverse(const torch::Tensor& A) const { return torch::exp(0.5 * A); }
 
 } // namespace scorescope

@@ -17,16 +17,16 @@ std::string Sde::name() const { return sdeKindName(kind()); }
 
 torch::Tensor Sde::sigma(const torch::Tensor& t) const { return std(t) / meanCoeff(t); }
 
-double Sde::isNormaliser(double tMin) const
+double Sde::importanceNormaliser(double tMin) const
 {
-    return (isAntiderivative(scalar(T_)) - isAntiderivative(scalar(tMin))).item<double>();
+    return (importanceAntiderivative(scalar(T_)) - importanceAntiderivative(scalar(tMin))).item<double>();
 }
 
-torch::Tensor Sde::isSample(const torch::Tensor& u, double tMin) const
+torch::Tensor Sde::importanceSampledTime(const torch::Tensor& u, double tMin) const
 {
-    const auto lo = isAntiderivative(scalar(tMin)).to(u.dtype());
-    const auto hi = isAntiderivative(scalar(T_)).to(u.dtype());
-    return isAntiderivativeInverse(lo + u * (hi - lo)).clamp(tMin, T_);
+    const auto lo = importanceAntiderivative(scalar(tMin)).to(u.dtype());
+    const auto hi = importanceAntiderivative(scalar(T_)).to(u.dtype());
+    return importanceAntiderivativeInverse(lo + u * (hi - lo)).clamp(tMin, T_);
 }
 
 torch::Tensor broadcastTo(const torch::Tensor& coeff, const torch::Tensor& x)

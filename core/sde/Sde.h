@@ -34,10 +34,10 @@ public:
 
     // Importance sampling of t with density ∝ g²/s² on [tMin, T] (§1.2): an antiderivative A
     // of g²/s², its inverse, and the normaliser Z(tMin) = A(T) - A(tMin).
-    virtual torch::Tensor isAntiderivative(const torch::Tensor& t) const = 0;
-    virtual torch::Tensor isAntiderivativeInverse(const torch::Tensor& A) const = 0;
-    double isNormaliser(double tMin) const;
-    torch::Tensor isSample(const torch::Tensor& u, double tMin) const; // u ~ U(0,1)
+    virtual torch::Tensor importanceAntiderivative(const torch::Tensor& t) const = 0;
+    virtual torch::Tensor importanceAntiderivativeInverse(const torch::Tensor& A) const = 0;
+    double importanceNormaliser(double tMin) const;
+    torch::Tensor importanceSampledTime(const torch::Tensor& u, double tMin) const; // u ~ U(0,1)
 
     // The standard deviation of the SDE's Gaussian prior N(0, priorStd² I) at T (GaussianPrior).
     virtual double priorStd() const = 0;

@@ -24,14 +24,14 @@ torch::Tensor SubVpSde::timeOfSigma(const torch::Tensor& sigma) const
 }
 
 // g²/s² = β (1 + e^{−B})/(1 − e^{−B}); with u = B this integrates to A = 2 ln(e^B − 1) − B.
-torch::Tensor SubVpSde::isAntiderivative(const torch::Tensor& t) const
+torch::Tensor SubVpSde::importanceAntiderivative(const torch::Tensor& t) const
 {
     const auto B = schedule_.integral(t);
     return 2.0 * torch::log(torch::expm1(B)) - B;
 }
 
 // Solving (w − 1)²/w = e^A for w = e^B: w = 1 + E/2 + sqrt(E + E²/4), E = e^A.
-torch::Tensor SubVpSde::isAntiderivativeInverse(const torch::Tensor& A) const
+torch::Tensor SubVpSde::importanceAntiderivativeInverse(const torch::Tensor& A) const
 {
     const auto E = torch::exp(A);
     return schedule_.timeOfIntegral(torch::log1p(0.5 * E + torch::sqrt(E + 0.25 * E * E)));

@@ -18,8 +18,8 @@ public:
     torch::Tensor driftCoeff(const torch::Tensor& t) const override;
     torch::Tensor sigma(const torch::Tensor& t) const override;
     torch::Tensor timeOfSigma(const torch::Tensor& sigma) const override;
-    torch::Tensor isAntiderivative(const torch::Tensor& t) const override;
-    torch::Tensor isAntiderivativeInverse(const torch::Tensor& A) const override;
+    torch::Tensor importanceAntiderivative(const torch::Tensor& t) const override;
+    torch::Tensor importanceAntiderivativeInverse(const torch::Tensor& A) const override;
     double priorStd() const override { return 1.0; }
 
 private:

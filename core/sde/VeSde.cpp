@@ -25,8 +25,8 @@ double VeSde::priorStd() const { return sigmaMax_ * std::pow(sigmaMax_ / sigmaMi
 torch::Tensor VeSde::timeOfSigma(const torch::Tensor& sigma) const { return torch::log(sigma / sigmaMin_) / logRatio_; }
 
 // g²/s² = 2 ln(σ_max/σ_min) is constant: importance sampling is uniform in t (§1.2).
-torch::Tensor VeSde::isAntiderivative(const torch::Tensor& t) const { return 2.0 * logRatio_ * t; }
+torch::Tensor VeSde::importanceAntiderivative(const torch::Tensor& t) const { return 2.0 * logRatio_ * t; }
 
-torch::Tensor VeSde::isAntiderivativeInverse(const torch::Tensor& A) const { return A / (2.0 * logRatio_); }
+torch::Tensor VeSde::importanceAntiderivativeInverse(const torch::Tensor& A) const { return A / (2.0 * logRatio_); }
 
 } // namespace scorescope

@@ -17,8 +17,8 @@ public:
     torch::Tensor diffusion(const torch::Tensor& t) const override;
     torch::Tensor driftCoeff(const torch::Tensor& t) const override;
     torch::Tensor timeOfSigma(const torch::Tensor& sigma) const override;
-    torch::Tensor isAntiderivative(const torch::Tensor& t) const override;
-    torch::Tensor isAntiderivativeInverse(const torch::Tensor& A) const override;
+    torch::Tensor importanceAntiderivative(const torch::Tensor& t) const override;
+    torch::Tensor importanceAntiderivativeInverse(const torch::Tensor& A) const override;
     // σ(T), the noise of the forward marginal at the horizon (§4.1): σ_max at T = 1, as in score_sde;
     // a shorter horizon's prior matches its own σ(T), not σ_max.
     double priorStd() const override;

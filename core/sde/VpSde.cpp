@@ -21,12 +21,12 @@ torch::Tensor VpSde::timeOfSigma(const torch::Tensor& sigma) const
 }
 
 // g²/s² = β/(1 − e^{−B}) has antiderivative A = ln(e^B − 1) (§1.2).
-torch::Tensor VpSde::isAntiderivative(const torch::Tensor& t) const
+torch::Tensor VpSde::importanceAntiderivative(const torch::Tensor& t) const
 {
     return torch::log(torch::expm1(schedule_.integral(t)));
 }
 
-torch::Tensor VpSde::isAntiderivativeInverse(const torch::Tensor& A) const
+torch::Tensor VpSde::importanceAntiderivativeInverse(const torch::Tensor& A) const
 {
     return schedule_.timeOfIntegral(torch::log1p(torch::exp(A)));
 }

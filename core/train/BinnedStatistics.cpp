@@ -43,26 +43,23 @@ void BinnedStatistics::add(const torch::Tensor& sigma, const std::vector<std::pa
     }
 }
 
-nlohmann::ordered_json BinnedStatistics::take()
+BinnedWindow BinnedStatistics::take()
 {
-    nlohmann::ordered_json out;
-    auto& centres = out[axis_] = nlohmann::ordered_json::array();
+    BinnedWindow out;
+    out.axis = axis_;
     for (int b = 0; b < bins_; ++b)
-        centres.push_back(lo_ + (b + 0.5) * (hi_ - lo_) / bins_);
-    out["count"] = count_;
+        out.centres.push_back(lo_ + (b + 0.5) * (hi_ - lo_) / bins_);
+    out.count = count_;
     for (auto& s : series_) {
-        auto& mean = out[s.name] = nlohmann::ordered_json::array();
-        auto& spread = out[s.name + "_std"] = nlohmann::ordered_json::array();
+        BinnedWindow::Series window{s.name, std::vector<double>(bins_, NAN), std::vector<double>(bins_, NAN)};
         for (int b = 0; b < bins_; ++b) {
-            if (count_[b] == 0.0) {
-                mean.push_back(nullptr);
-                spread.push_back(nullptr);
+            if (count_[b] == 0.0)
                 continue;
-            }
             const double m = s.sum[b] / count_[b];
-            mean.push_back(m);
-            spread.push_back(std::sqrt(std::max(0.0, s.sumSquares[b] / count_[b] - m * m)));
+            window.mean[b] = m;
+            window.spread[b] = std::sqrt(std::max(0.0, s.sumSquares[b] / count_[b] - m * m));
         }
+        out.series.push_back(std::move(window));
         std::fill(s.sum.begin(), s.sum.end(), 0.0);
         std::fill(s.sumSquares.begin(), s.sumSquares.end(), 0.0);
     }

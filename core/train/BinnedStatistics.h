@@ -1,5 +1,6 @@
 #pragma once
-#include <nlohmann/json.hpp>
+#include "run/BinnedWindow.h"
+
 #include <torch/types.h>
 
 #include <string>
@@ -12,7 +13,7 @@ namespace scorescope {
 // (loss scale, STF weights, the drawn t).
 class BinnedStatistics {
 public:
-    // `axis` names the bin centres in take(): "log10_sigma", or "log10_t" when binning times.
+    // `axis` names the bin centres of take()'s window: "log10_sigma", or "log10_t" when binning times.
     BinnedStatistics(double sigmaMin, double sigmaMax, int bins = 16, std::string axis = "log10_sigma");
 
     // The bin of each σ [B] as a long tensor; σ outside [σ_min, σ_max] goes to the end bins.
@@ -20,9 +21,8 @@ public:
     // sigma and each value: [B] per-sample tensors.
     void add(const torch::Tensor& sigma, const std::vector<std::pair<std::string, torch::Tensor>>& values);
 
-    // {axis: bin centres, "count": [...], name: [bin means], name + "_std": [...]}, with
-    // null for empty bins; then starts a new window.
-    nlohmann::ordered_json take();
+    // The window since the last take (means and spreads NaN in empty bins); then starts a new one.
+    BinnedWindow take();
 
     int bins() const { return bins_; }
 

@@ -1,6 +1,7 @@
 #include "train/TrainParameters.h"
 
 #include "common/TextValue.h"
+#include "data/ToyPresets.h"
 
 #include <nlohmann/json.hpp>
 
@@ -67,6 +68,14 @@ TrainParameter chosen(TrainParameter p, Set choose)
     return p;
 }
 
+std::string joined(const std::vector<std::string>& names)
+{
+    std::string out;
+    for (const auto& n : names)
+        out += (out.empty() ? "" : ", ") + n;
+    return out;
+}
+
 // Files and folders are stored absolute so `sample` and `eval` work from any directory.
 std::string absoluteDataSpec(std::string spec)
 {
@@ -86,9 +95,8 @@ std::vector<TrainParameter> table()
     const std::vector<std::string> sdes{"ve", "vp", "subvp", "edm"};
     return {
         chosen(param("dataset", "dataset", "D", K::Text,
-                     "ring8, grid25, moons, swissroll, checkerboard, circles, a mixture .json,\n"
-                     "                            fashion-mnist, folder:DIR or cifar10:DIR",
-                     "", SCORESCOPE_FIELD(dataset)),
+                     joined(toyPresetNames()) + ", a mixture .json,\nfashion-mnist, folder:DIR or cifar10:DIR", "",
+                     SCORESCOPE_FIELD(dataset)),
                [](TrainConfig& c, const json& v) { selectDataset(c, absoluteDataSpec(v.get<std::string>())); }),
         meaning(chosen(param("data.data_dir", "data-dir", "DIR", K::Text, "Fashion-MNIST or CIFAR-10 directory", "",
                                SCORESCOPE_FIELD(images.dataDir)),
@@ -132,7 +140,7 @@ std::vector<TrainParameter> table()
               SCORESCOPE_FIELD(objective.referenceChunk)),
         choice(param("objective.weighting", "weighting", "W", K::Choice,
                      "variance, likelihood, likelihood-is, edm, or mixed: half likelihood-is,\n"
-                     "                            half variance scaled by --mixed-weight",
+                     "half variance scaled by --mixed-weight",
                      "§1.2", SCORESCOPE_ENUM(objective.weighting, weightingName, parseWeighting)),
                {"variance", "likelihood", "likelihood-is", "edm", "mixed"}, "weighting"),
         param("objective.mixed_weight", "mixed-weight", "X", K::PositiveNumber,
@@ -156,7 +164,7 @@ std::vector<TrainParameter> table()
         param("sde.T", "T", "T", K::PositiveNumber, "horizon of the VE/VP/sub-VP SDE", "§4", SCORESCOPE_FIELD(sde.T)),
         choice(param("prior.kind", "prior", "KIND", K::Choice,
                      "x_T's law: gaussian (the SDE's), or an auxiliary model fitted to the forward\n"
-                     "                            marginal at T before training: gmm (EM) or flow (coupling layers)",
+                     "marginal at T before training: gmm (EM) or flow (coupling layers)",
                      "§4.4", SCORESCOPE_FIELD(prior.kind)),
                {"gaussian", "gmm", "flow"}, "prior"),
         param("prior.components", "prior-components", "K", K::PositiveInteger, "gmm: mixture components", "§4.4",
@@ -217,7 +225,7 @@ std::vector<TrainParameter> table()
               SCORESCOPE_FIELD(sampleEvery)),
         param("gradient_bins", "gradient-bins", "", K::Switch,
               "on logging steps, log each sigma bin's share of the gradient\n"
-              "                            (one extra backward pass per occupied bin)",
+              "(one extra backward pass per occupied bin)",
               "§2.3", SCORESCOPE_FIELD(gradientBins)),
     };
 }

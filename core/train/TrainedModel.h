@@ -1,19 +1,32 @@
 #pragma once
+#include "data/Dataset.h"
 #include "nn/ScoreModel.h"
 #include "train/DataPaths.h"
-#include "train/Trainer.h"
+#include "train/TrainConfig.h"
 
+#include <torch/types.h>
+
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
 
 namespace scorescope {
 
-// A run restored from its checkpoint for evaluation: its config, SDE, data and prior (Trainer)
-// and its EMA weights in eval mode. The CLI's eval/sample and the GUI's playground load runs so.
+class Prior;
+class Sde;
+
+// A run restored from its checkpoint for inference: what sampling, evaluation and the playground
+// need, and nothing of training (no optimiser, no RNG state, no raw weights). The CLI's eval,
+// sample and analyze horizon and the GUI's playground load runs so.
 struct TrainedModel {
-    std::unique_ptr<Trainer> trainer;
-    ScoreModel model{nullptr};
+    TrainConfig config;  // the checkpoint's, its automatic values resolved (ResolveAutomatic.h)
+    int64_t step = 0;    // steps the weights were trained for
+    torch::Device device{torch::kCPU};
+    std::shared_ptr<const Sde> sde;
+    std::shared_ptr<const Dataset> dataset;
+    std::shared_ptr<const Prior> prior;  // x_T's law: the fitted auxiliary prior, or the SDE's Gaussian
+    ScoreModel model{nullptr};           // the EMA weights, in eval mode
 };
 
 // `device` as a run config names it ("auto", "cpu", "cuda"). The run's data is read inside the

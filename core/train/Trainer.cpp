@@ -12,8 +12,6 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
-#include <filesystem>
-
 namespace scorescope {
 
 torch::Device resolveDevice(const std::string& name)
@@ -247,54 +245,22 @@ void Trainer::saveCheckpoint(const std::string& path) const
     archive.save(path);
 }
 
-namespace {
-
-TrainConfig configOf(const TensorArchive& archive, const std::string& path)
-{
-    if (!archive.hasText("config"))
-        throw Error(path, "checkpoint has no config");
-    try {
-        return trainConfigFromJson(nlohmann::json::parse(archive.text("config")), path);
-    } catch (const nlohmann::json::exception& e) {
-        throw Error(path, std::string("checkpoint config is corrupt: ") + e.what());
-    }
-}
-
-TensorArchive openCheckpoint(const std::string& path)
-{
-    if (!std::filesystem::exists(path))
-        throw Error(path, "checkpoint not found");
-    return TensorArchive::load(path);
-}
-
-} // namespace
-
 void Trainer::loadCheckpoint(const std::string& path)
 {
     const auto archive = openCheckpoint(path);
-    try {
-        const auto step = archive.tensor("step"), rngState = archive.tensor("rng");
-        if (step.numel() != 1 || step.scalar_type() != torch::kLong || step.item<int64_t>() < 0)
-            throw Error("the step record is not one non-negative integer");
+    readingCheckpoint(path, [&] {
+        const auto step = checkpointStep(archive);
+        const auto rngState = archive.tensor("rng");
         // Everything is checked against this run's network before any of it is applied.
         readModule(archive.nested("model"), *model_);
         model_->to(device_);
         ema_->load(archive.nested("ema"));
         readAdam(archive.nested("optimizer"), *optimizer_);
         rng_.setState(rngState);
-        step_ = step.item<int64_t>();
-        if (config_.prior.auxiliary() && archive.hasNested("prior")) {
-            auto prior = loadPrior(archive.nested("prior"), path);
-            if (prior->kind() != config_.prior.kind)
-                throw Error("the checkpoint's prior is " + prior->kind() + ", the run's config asks for " + config_.prior.kind);
+        step_ = step;
+        if (auto prior = checkpointPrior(archive, config_.prior, path))
             prior_ = std::move(prior);
-        }
-    } catch (const Error& e) {
-        const std::string what = e.what();
-        throw what.rfind(path, 0) == 0 ? e : Error(path, what);
-    } catch (const c10::Error& e) {
-        throw Error(path, std::string("checkpoint does not match this run's model: ") + e.what_without_backtrace());
-    }
+    });
 }
 
 ScoreModel Trainer::emaModel() const
@@ -305,11 +271,5 @@ ScoreModel Trainer::emaModel() const
     copy->eval();
     return copy;
 }
-
-TrainConfig readCheckpointConfig(const std::string& path)
-{
-    return anchoredAt(configOf(openCheckpoint(path), path), directoryOf(path));
-}
-
 
 } // namespace scorescope

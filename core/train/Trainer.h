@@ -3,6 +3,7 @@
 #include "data/Dataset.h"
 #include "nn/ScoreModel.h"
 #include "objective/DenoisingScoreMatching.h"
+#include "train/Checkpoint.h"
 #include "train/Ema.h"
 #include "train/TrainConfig.h"
 
@@ -92,9 +93,5 @@ private:
 };
 
 torch::Device resolveDevice(const std::string& name);  // cpu, cuda or auto; Error if cuda is missing
-
-// The config stored inside a checkpoint (so `sample` works from a checkpoint file alone), its
-// relative data paths taken from the checkpoint's directory (DataPaths.h).
-TrainConfig readCheckpointConfig(const std::string& path);
 
 } // namespace scorescope

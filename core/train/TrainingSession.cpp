@@ -42,12 +42,11 @@ TrainingSession::TrainingSession(RunDirectory dir, const TrainConfig& config, st
                                                    "log10_t");
 }
 
-nlohmann::ordered_json TrainingSession::binsWithTimes(nlohmann::ordered_json bins) const
+BinnedWindow TrainingSession::withTimes(BinnedWindow bins) const
 {
     const auto& sde = *trainer_->sde();
-    auto& times = bins["t"] = nlohmann::ordered_json::array();
-    for (const auto& c : bins["log10_sigma"])
-        times.push_back(std::clamp(sde.timeOfSigmaAt(std::pow(10.0, c.get<double>())), sde.trainingEps(), sde.horizon()));
+    for (double sigma : bins.sigmas())
+        bins.t.push_back(std::clamp(sde.timeOfSigmaAt(sigma), sde.trainingEps(), sde.horizon()));
     return bins;
 }
 
@@ -231,19 +230,22 @@ void TrainingSession::run(const std::function<void(const TrainingProgress&)>& on
             rate = windowSteps / std::max(1e-9, std::chrono::duration<double>(now - windowStart).count());
             windowStart = now;
             windowSteps = 0;
-            nlohmann::ordered_json row{{"step", r.step}, {"loss", r.loss}, {"lr", r.lr}, {"grad_norm", r.gradNorm},
-                                       {"steps_per_s", rate},
-                                       {"time_s", std::chrono::duration<double>(now - start).count()},
-                                       {"bins", binsWithTimes(bins_->take())}};
+            MetricsRow row;
+            row.step = r.step;
+            row.loss = r.loss;
+            row.lr = r.lr;
+            row.gradNorm = r.gradNorm;
+            row.stepsPerSecond = rate;
+            row.timeSeconds = std::chrono::duration<double>(now - start).count();
+            row.lossBins = withTimes(bins_->take());
             if (!r.groupGradientShare.empty()) {
-                row["bins"]["grad_share"] = r.groupGradientShare;
-                row["bins"]["grad_norm"] = r.groupGradientNorm;
+                row.lossBins->series.push_back({"grad_share", r.groupGradientShare, {}});
+                row.lossBins->series.push_back({"grad_norm", r.groupGradientNorm, {}});
             }
             if (trainer_->config().objective.target == Target::Stf)
-                row["stf_bins"] = binsWithTimes(stfBins_->take());
-            row["t_bins"] = timeBins_->take();
-            if (!taus_.empty())
-                row["tau"] = std::exchange(taus_, {});
+                row.stfBins = withTimes(stfBins_->take());
+            row.timeBins = timeBins_->take();
+            row.tau = std::exchange(taus_, {});
             metrics_->append(row);
         }
         if (r.step % cfg.checkpointEvery == 0)

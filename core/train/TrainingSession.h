@@ -58,7 +58,7 @@ private:
     void record(const StepResult& step);  // into the per-σ bins of the current logging window
     void checkRanksAgree();  // data parallel: the same step and weights on every rank, or Error
     // Bins as logged: each bin centre's diffusion time t(σ) beside its log10 σ.
-    nlohmann::ordered_json binsWithTimes(nlohmann::ordered_json bins) const;
+    BinnedWindow withTimes(BinnedWindow bins) const;
 
     RunDirectory dir_;
     std::unique_ptr<RunLock> lock_;  // the writer's (RunLock); none on ranks other than 0

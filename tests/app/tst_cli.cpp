@@ -241,7 +241,7 @@ void TestCli::killDuringTrainingThenResume()
     const auto rows = MetricsLog::read((killed + "/metrics.jsonl").toStdString());
     QCOMPARE(rows.size(), size_t(300));
     for (size_t i = 0; i < rows.size(); ++i)
-        QCOMPARE(rows[i]["step"].get<int64_t>(), int64_t(10 * (i + 1)));
+        QCOMPARE(rows[i].step, int64_t(10 * (i + 1)));
     QFile csv(killed + "/metrics.csv");
     QVERIFY(csv.open(QIODevice::ReadOnly));
     QCOMPARE(csv.readAll().count('\n'), 301);

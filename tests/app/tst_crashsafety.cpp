@@ -122,7 +122,7 @@ void TestCrashSafety::twentyKillsThenResume()
         // The JSON lines parse up to any torn last line, which a reader stops at.
         const auto rows = MetricsLog::read((killed + "/metrics.jsonl").toStdString());
         for (size_t i = 0; i < rows.size(); ++i)
-            QCOMPARE(rows[i]["step"].get<int64_t>(), int64_t(i + 1));
+            QCOMPARE(rows[i].step, int64_t(i + 1));
     }
     qInfo("20 kills (%d in a checkpoint write, %d in a metrics row); the checkpoints advanced %lld steps", midCheckpoint,
           midRow, static_cast<long long>(progressed));
@@ -137,7 +137,7 @@ void TestCrashSafety::twentyKillsThenResume()
     const auto rows = MetricsLog::read((killed + "/metrics.jsonl").toStdString());
     QCOMPARE(rows.size(), size_t(steps));
     for (size_t i = 0; i < rows.size(); ++i)
-        QCOMPARE(rows[i]["step"].get<int64_t>(), int64_t(i + 1));
+        QCOMPARE(rows[i].step, int64_t(i + 1));
     QFile csv(killed + "/metrics.csv");
     QVERIFY(csv.open(QIODevice::ReadOnly));
     QCOMPARE(csv.readAll().count('\n'), steps + 1);

@@ -1,5 +1,5 @@
 // The workbench's follower of a run's metrics.jsonl, fed the input in two appends (a writer
-// mid-line between them): it must hand on whole JSON objects only, whatever the bytes.
+// mid-line between them): it must hand on whole rows only, whatever the bytes.
 #include "FuzzInput.h"
 #include "run/RunFollower.h"
 
@@ -20,7 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     std::filesystem::remove(dir / "metrics.jsonl");
     RunFollower follower;
     int rows = 0;
-    QObject::connect(&follower, &RunFollower::rowsAppended, [&](const QVector<QJsonObject>& r) { rows += r.size(); });
+    QObject::connect(&follower, &RunFollower::rowsAppended, [&](const QVector<scorescope::MetricsRow>& r) { rows += r.size(); });
     if (!follower.open(QString::fromStdString(dir.string())))
         __builtin_trap();  // the run directory is valid: open must succeed
     const size_t half = size / 2;

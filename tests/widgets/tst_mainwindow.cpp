@@ -7,12 +7,10 @@
 #include "live/LossHeatmapView.h"
 #include "live/SamplesView.h"
 #include "live/PointCloudView.h"
-#include "run/MetricsSeries.h"
 
 #include <QAction>
 #include <QLabel>
 #include <QListWidget>
-#include <QJsonArray>
 #include <QJsonObject>
 #include <QtTest/QtTest>
 
@@ -33,7 +31,6 @@ class TestMainWindow : public QObject {
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }  // settings apart from the user's
     void init() { QSettings().clear(); }  // each test starts from the defaults
-    void debiasedEmaValues();
     void heatmapColumnsStayBounded();
     void followsARunLive();
     void rejectsADirectoryWithoutARun();
@@ -45,17 +42,6 @@ private:
     void appendRows(int from, int to);
     QTemporaryDir dir_;
 };
-
-// w = 0.5 on [1, 3]: s₁ = 0.5/(1 − 0.5) = 1, s₂ = (0.25 + 1.5)/(1 − 0.25) = 7/3.
-void TestMainWindow::debiasedEmaValues()
-{
-    const auto s = debiasedEma({1.0, 3.0}, 0.5);
-    QCOMPARE(s.size(), 2);
-    QCOMPARE(s[0], 1.0);
-    QVERIFY(std::abs(s[1] - 7.0 / 3.0) < 1e-15);
-    for (double v : debiasedEma({2.0, 2.0, 2.0, 2.0}, 0.9))
-        QVERIFY(std::abs(v - 2.0) < 1e-12);  // a constant stays constant: no bias towards 0
-}
 
 void TestMainWindow::appendRows(int from, int to)
 {
@@ -201,12 +187,14 @@ void TestMainWindow::heatmapColumnsStayBounded()
 {
     LossHeatmapView heatmap;
     const auto window = [](int i) {  // window i logs step 50 i; bin 1 is empty in odd windows
-        return QJsonObject{{"step", 50.0 * i},
-                           {"bins", QJsonObject{{"log10_sigma", QJsonArray{-1, 0}}, {"t", QJsonArray{0.1, 0.5}},
-                                                {"loss", QJsonArray{double(i), i % 2 ? QJsonValue() : QJsonValue(1.0)}}}}};
+        scorescope::MetricsRow row;
+        row.step = 50 * i;
+        row.lossBins = scorescope::BinnedWindow{"log10_sigma", {-1, 0}, {1, double(1 - i % 2)}, {0.1, 0.5},
+                                                {{"loss", {double(i), i % 2 ? NAN : 1.0}, {}}}};
+        return row;
     };
     const int n = LossHeatmapView::kMaxColumns + 1;
-    QVector<QJsonObject> rows;
+    QVector<scorescope::MetricsRow> rows;
     for (int i = 1; i <= n; ++i)
         rows.push_back(window(i));
     heatmap.addRows(rows);

@@ -1,5 +1,6 @@
 #include "charts/LossChartView.h"
 
+#include "analysis/DebiasedEma.h"
 #include "charts/LogScaleAxis.h"
 
 #include <QLineSeries>
@@ -62,9 +63,14 @@ void LossChartView::setIgnoreOutliers(bool ignore)
     redraw();
 }
 
+std::vector<double> LossChartView::smoothed() const
+{
+    return scorescope::debiasedEma({data_.values.begin(), data_.values.end()}, smoothing_);
+}
+
 QString LossChartView::toCsv() const
 {
-    const auto smooth = debiasedEma(data_.values, smoothing_);
+    const auto smooth = smoothed();
     QString csv = "step,loss,smoothed\n";
     for (int i = 0; i < data_.steps.size(); ++i)
         csv += QString("%1,%2,%3\n").arg(data_.steps[i], 0, 'g', 10).arg(data_.values[i], 0, 'g', 10).arg(smooth[i], 0, 'g', 10);
@@ -73,7 +79,7 @@ QString LossChartView::toCsv() const
 
 void LossChartView::redraw()
 {
-    const auto smooth = debiasedEma(data_.values, smoothing_);
+    const auto smooth = smoothed();
     const int n = data_.steps.size();
     const int stride = std::max(1, (n + kBuckets - 1) / kBuckets);
     QList<QPointF> raw, sm;

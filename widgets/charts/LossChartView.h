@@ -3,6 +3,8 @@
 
 #include <QChartView>
 
+#include <vector>
+
 class QLineSeries;
 class LogScaleAxis;
 class QValueAxis;
@@ -31,6 +33,7 @@ public:
 
 private:
     void redraw();
+    std::vector<double> smoothed() const;  // the debiased EMA of the whole series
     MetricsSeries data_;
     const double smoothing_ = 0.9;  // TensorBoard's default EMA weight
     bool ignoreOutliers_ = false;

@@ -2,7 +2,6 @@
 
 #include "charts/Viridis.h"
 
-#include <QJsonArray>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
@@ -25,21 +24,22 @@ void LossHeatmapView::clear()
     update();
 }
 
-void LossHeatmapView::addRows(const QVector<QJsonObject>& rows)
+void LossHeatmapView::addRows(const QVector<scorescope::MetricsRow>& rows)
 {
     for (const auto& row : rows) {
-        const auto bins = row.value("bins").toObject();
-        const auto loss = bins.value("loss").toArray();
-        if (loss.isEmpty() || (log10Sigma_.isEmpty() && bins.value("log10_sigma").toArray().isEmpty()))
+        if (!row.lossBins)
             continue;
-        if (log10Sigma_.isEmpty())
-            for (const auto& key : {std::pair{&times_, "t"}, {&log10Sigma_, "log10_sigma"}})
-                for (const auto& v : bins.value(key.second).toArray())
-                    key.first->push_back(v.toDouble());
-        const double step = row.value("step").toDouble();
+        const auto loss = row.lossBins->mean("loss");
+        if (loss.empty() || (log10Sigma_.isEmpty() && row.lossBins->centres.empty()))
+            continue;
+        if (log10Sigma_.isEmpty()) {
+            times_ = QVector<double>(row.lossBins->t.begin(), row.lossBins->t.end());
+            log10Sigma_ = QVector<double>(row.lossBins->centres.begin(), row.lossBins->centres.end());
+        }
+        const double step = double(row.step);
         Column window{step, step, 1, QVector<double>(this->rows(), 0.0), QVector<int>(this->rows(), 0)};
         for (int r = 0; r < std::min(this->rows(), int(loss.size())); ++r)
-            if (const double x = loss[r].toDouble(NAN); !std::isnan(x)) {
+            if (const double x = loss[r]; !std::isnan(x)) {
                 window.sum[r] = x, window.count[r] = 1;
                 if (x > 0.0) {
                     lo_ = std::min(lo_, std::log10(x));

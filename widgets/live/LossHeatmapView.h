@@ -1,5 +1,6 @@
 #pragma once
-#include <QJsonObject>
+#include "run/MetricsRow.h"
+
 #include <QVector>
 #include <QWidget>
 
@@ -15,7 +16,7 @@ public:
     explicit LossHeatmapView(QWidget* parent = nullptr);
 
     void clear();
-    void addRows(const QVector<QJsonObject>& rows);
+    void addRows(const QVector<scorescope::MetricsRow>& rows);
 
     // Each column holds windowsPerColumn() logging windows, which doubles whenever the columns
     // would pass kMaxColumns (halveColumns), so that every column spans the same number of steps.

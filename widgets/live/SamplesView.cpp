@@ -1,11 +1,11 @@
 #include "live/SamplesView.h"
 
 #include "live/PointCloudView.h"
+#include "common/Threads.h"
 #include "data/Dataset.h"
 #include "run/PointsCsv.h"
 #include "run/RunDirectory.h"
-#include "train/DataPaths.h"
-#include "truth/MixtureTruth.h"
+#include "train/TrainConfig.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -17,7 +17,6 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <QVBoxLayout>
 #include <nlohmann/json.hpp>
-#include <torch/torch.h>
 
 #include <cmath>
 #include <utility>
@@ -54,6 +53,7 @@ SamplesView::SamplesView(QWidget* parent)
     cloud_->hide();
     connect(slider_, &QSlider::valueChanged, this, &SamplesView::show);
     connect(&listing_, &QFutureWatcher<Listing>::finished, this, &SamplesView::listed);
+    connect(&density_, &QFutureWatcher<Density>::finished, this, &SamplesView::densityReady);
 }
 
 void SamplesView::setRun(const QString& dir, const QJsonObject& config)
@@ -77,45 +77,39 @@ void SamplesView::setRun(const QString& dir, const QJsonObject& config)
 
 void SamplesView::setTrueDensity(const QJsonObject& json)
 {
-    // The frame: the mixture's means ± 3 of its largest standard deviation. Without a mixture
-    // (moons, spirals…) the frame comes from the first snapshot's points instead.
+    // Until the density is drawn (and for data without one: moons, spirals…) the frame comes from
+    // the first snapshot's points.
     cloud_->setBackground(QRectF(-1, -1, 2, 2), {});
     frameFromPoints_ = true;
-    try {
-        // The mixture is read inside the run only (DataPaths.h); one outside it leaves the frame to the points.
-        const auto config = confinedToRun(
-            trainConfigFromJson(nlohmann::json::parse(QJsonDocument(json).toJson().toStdString()), "config.json"),
-            dir_.toStdString(), (dir_ + "/config.json").toStdString());
-        const auto data = loadDataset(config.dataset, config.images);
-        const auto* mixture = data->mixture();
-        if (!mixture || mixture->dim() != 2)
-            return;
-        const double spread = 3.0 * std::sqrt(torch::linalg_eigvalsh(mixture->covariances, "L").max().item<double>());
-        const double x0 = mixture->means.select(1, 0).min().item<double>() - spread,
-                     x1 = mixture->means.select(1, 0).max().item<double>() + spread,
-                     y0 = mixture->means.select(1, 1).min().item<double>() - spread,
-                     y1 = mixture->means.select(1, 1).max().item<double>() + spread;
-        const double half = 0.5 * std::max(x1 - x0, y1 - y0), cx = 0.5 * (x0 + x1), cy = 0.5 * (y0 + y1);
-        const QRectF frame(cx - half, cy - half, 2 * half, 2 * half);
-        const int n = 160;
-        const auto u = torch::linspace(0.0, 1.0, n, torch::kDouble);
-        const auto xs = frame.left() + u * frame.width(), ys = frame.bottom() - u * frame.height();  // top row: largest y
-        const auto grid = torch::stack(torch::meshgrid({ys, xs}, "ij"), -1).flip(-1).reshape({-1, 2});
-        const MixtureTruth truth(*mixture, torch::ones({}, torch::kDouble), torch::zeros({}, torch::kDouble));
-        const auto density = truth.logDensity(grid).exp();
-        const auto shade = (density / density.max()).contiguous();
-        QImage image(n, n, QImage::Format_RGB32);
-        const auto* d = shade.data_ptr<double>();
-        for (int r = 0; r < n; ++r)
-            for (int c = 0; c < n; ++c) {
-                const int g = 255 - static_cast<int>(150 * std::sqrt(d[r * n + c]));  // sqrt: the tails stay visible
-                image.setPixel(c, r, qRgb(g, g, 255));
-            }
-        cloud_->setBackground(frame, image);
-        frameFromPoints_ = false;
-    } catch (const std::exception&) {
-        // No density to draw (the data set is gone or unreadable): the points alone.
-    }
+    const auto text = QJsonDocument(json).toJson().toStdString();
+    const QString dir = dir_;
+    // Reading the mixture and evaluating p_0 on the grid: LibTorch work, off the UI thread, and
+    // serial there as on the UI thread (Threads.h: a second OpenMP team slows a training run).
+    density_.setFuture(QtConcurrent::run([text, dir]() -> Density {
+        keepThisThreadSerial();
+        try {
+            return {dir, runDensityFrame(trainConfigFromJson(nlohmann::json::parse(text), "config.json"), dir.toStdString())};
+        } catch (const std::exception&) {
+            return {dir, std::nullopt};  // no density to draw (the data is gone or unreadable): the points alone
+        }
+    }));
+}
+
+void SamplesView::densityReady()
+{
+    const auto density = density_.result();
+    if (density.dir != dir_ || image_ || !density.frame)  // an earlier run's, or nothing to draw
+        return;
+    const auto& frame = density.frame;
+    const auto& g = frame->grid;
+    QImage image(g.cols, g.rows, QImage::Format_RGB32);
+    for (int r = 0; r < g.rows; ++r)
+        for (int c = 0; c < g.cols; ++c) {
+            const int shade = 255 - static_cast<int>(150 * std::sqrt(frame->relative[r * g.cols + c]));  // sqrt: the tails stay visible
+            image.setPixel(c, r, qRgb(shade, shade, 255));
+        }
+    cloud_->setBackground(QRectF(g.xMin, g.yMin, g.xMax - g.xMin, g.yMax - g.yMin), image);
+    frameFromPoints_ = false;
 }
 
 QString SamplesView::snapshotFolder() const { return QString::fromStdString(RunDirectory{dir_.toStdString()}.snapshots()); }

@@ -1,4 +1,6 @@
 #pragma once
+#include "truth/DensityFrame.h"
+
 #include <QDateTime>
 #include <QFutureWatcher>
 #include <QJsonObject>
@@ -33,17 +35,23 @@ public:
         QString folder;
         QVector<qint64> steps;  // ascending
     };
+    struct Density {
+        QString dir;  // the run it was computed for
+        std::optional<scorescope::DensityFrame> frame;
+    };
 
 private:
     void listed();  // a listing of the snapshot folder finished
     QString snapshotFolder() const;
     void show(int index);
-    void setTrueDensity(const QJsonObject& config);
+    void setTrueDensity(const QJsonObject& config);  // computed off the UI thread, then densityReady
+    void densityReady();
     QString dir_;
     bool image_ = false;
     bool frameFromPoints_ = false;  // no mixture to frame the points: the first snapshot does
     QVector<qint64> steps_;
     QFutureWatcher<Listing> listing_;
+    QFutureWatcher<Density> density_;
     bool relist_ = false;        // refresh() was asked for while a listing ran
     QDateTime listedModified_;   // the folder's modification time that the last listing saw
     qint64 shown_ = -1;

@@ -6,7 +6,6 @@
 #include "train/TrainConfig.h"
 
 #include <QHBoxLayout>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <nlohmann/json.hpp>
 
@@ -92,26 +91,25 @@ double SoftTruncationView::timeCount() const
     return n;
 }
 
-void SoftTruncationView::addRows(const QVector<QJsonObject>& rows)
+void SoftTruncationView::addRows(const QVector<scorescope::MetricsRow>& rows)
 {
     for (const auto& row : rows) {
-        for (const auto& value : row.value("tau").toArray()) {
-            const double tau = value.toDouble();
+        for (const double tau : row.tau) {
             if (!sde_ || !(tau > 0.0) || !std::isfinite(tau))
                 continue;
             const int b = static_cast<int>(std::floor(std::log(tau / eps_) / std::log(horizon_ / eps_) * kTauBins));
             tauCounts_[std::clamp(b, 0, kTauBins - 1)] += 1.0;
             ++tauTotal_;
         }
-        const auto bins = row.value("t_bins").toObject();
-        const auto centres = bins.value("log10_t").toArray(), counts = bins.value("count").toArray();
-        if (binLog10T_.isEmpty() && !centres.isEmpty()) {
-            for (const auto& c : centres)
-                binLog10T_.push_back(c.toDouble());
+        if (!row.timeBins)
+            continue;
+        const auto& bins = *row.timeBins;
+        if (binLog10T_.isEmpty() && !bins.centres.empty()) {
+            binLog10T_ = QVector<double>(bins.centres.begin(), bins.centres.end());
             binCounts_.fill(0.0, binLog10T_.size());
         }
-        for (int i = 0; i < std::min<qsizetype>(counts.size(), binCounts_.size()); ++i)
-            binCounts_[i] += counts[i].toDouble();
+        for (int i = 0; i < std::min<qsizetype>(qsizetype(bins.count.size()), binCounts_.size()); ++i)
+            binCounts_[i] += bins.count[i];
     }
     redraw();
 }

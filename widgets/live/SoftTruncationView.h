@@ -1,4 +1,6 @@
 #pragma once
+#include "run/MetricsRow.h"
+
 #include <QJsonObject>
 #include <QVector>
 #include <QWidget>
@@ -20,7 +22,7 @@ public:
 
     void setRunConfig(const QJsonObject& config);  // the law to overlay; the run's rows arrive through addRows
     void clear();
-    void addRows(const QVector<QJsonObject>& rows);
+    void addRows(const QVector<scorescope::MetricsRow>& rows);
 
     CurveChartView* tauChart() const { return tauChart_; }
     CurveChartView* timeChart() const { return timeChart_; }

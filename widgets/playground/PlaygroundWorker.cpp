@@ -103,25 +103,24 @@ void PlaygroundWorker::loadRun(const QString& dir)
         if (!QFileInfo::exists(QString::fromStdString(checkpoint)))
             throw Error(checkpoint, "no checkpoint: open a run directory that has trained at least one checkpoint");
         auto restored = std::make_shared<TrainedModel>(loadTrainedModel(checkpoint, "cpu", {}));
-        const Trainer& trainer = *restored->trainer;
         RunInfo info;
         info.index = static_cast<int>(runs_.size());
         info.label = QStringLiteral("%1 (%2, %3, %4 steps)")
-                         .arg(QDir(dir).dirName(), QString::fromStdString(trainer.sde()->name()),
-                              QString::fromStdString(targetName(trainer.config().objective.target)))
-                         .arg(trainer.stepCount());
-        if (const auto* mixture = trainer.dataset().mixture(); mixture && mixture->dim() == 2) {
+                         .arg(QDir(dir).dirName(), QString::fromStdString(restored->sde->name()),
+                              QString::fromStdString(targetName(restored->config.objective.target)))
+                         .arg(restored->step);
+        if (const auto* mixture = restored->dataset->mixture(); mixture && mixture->dim() == 2) {
             info.hasMixture = true;
             info.mixture = toPlanarMixture(*mixture, dir.toStdString());
         }
-        info.sde = infoOf(*trainer.sde());
-        runs_.push_back({restored->model.ptr(), trainer.sde(), trainer.prior(), restored});
+        info.sde = infoOf(*restored->sde);
+        runs_.push_back({restored->model.ptr(), restored->sde, restored->prior, restored});
         {
             std::lock_guard lock(mutex_);
             loadedRuns_.push_back(info);
         }
         // The playground diffuses as the run did, so its model and the closed form share one kernel.
-        setCurrentSde(trainer.sde());
+        setCurrentSde(restored->sde);
         Q_EMIT runLoaded(info.index);
         Q_EMIT sdeChanged();
     });

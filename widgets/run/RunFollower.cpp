@@ -69,12 +69,11 @@ void RunFollower::poll()
     const QByteArray chunk = f.readAll();
     offset_ += chunk.size();
     partial_ += chunk;
-    QVector<QJsonObject> rows;
+    QVector<scorescope::MetricsRow> rows;
     int start = 0;
     for (int nl = partial_.indexOf('\n'); nl >= 0; nl = partial_.indexOf('\n', start)) {
-        const auto doc = QJsonDocument::fromJson(partial_.mid(start, nl - start));
-        if (doc.isObject())
-            rows.push_back(doc.object());
+        if (auto row = scorescope::parseMetricsLine({partial_.constData() + start, size_t(nl - start)}))
+            rows.push_back(std::move(*row));
         start = nl + 1;
     }
     partial_ = partial_.mid(start);

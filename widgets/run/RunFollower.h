@@ -1,4 +1,6 @@
 #pragma once
+#include "run/MetricsRow.h"
+
 #include <QJsonObject>
 #include <QObject>
 #include <QString>
@@ -6,7 +8,8 @@
 #include <QVector>
 
 // Follows a run directory that `scorescope-cli train` (or a remote job on a shared disk) is
-// writing: polls metrics.jsonl for appended lines, once a second, and emits them.
+// writing: polls metrics.jsonl for appended lines, once a second, and emits them as rows (core's
+// reader: a line that is not a row is passed over).
 // A file that shrinks (a resumed run rewrote it) restarts the stream with reset().
 class RunFollower : public QObject {
     Q_OBJECT
@@ -26,7 +29,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void opened(const QJsonObject& config);  // before the first rows of a newly opened run
     void reset();
-    void rowsAppended(const QVector<QJsonObject>& rows);
+    void rowsAppended(const QVector<scorescope::MetricsRow>& rows);
 
 private:
     QString dir_, error_;

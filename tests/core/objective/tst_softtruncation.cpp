@@ -120,7 +120,7 @@ void TestSoftTruncation::normaliserMatchesQuadrature()
     const auto sde = makeSde(SdeConfig::defaults(kind));
     for (double tau : {1e-5, 1e-3, 0.1, 0.7}) {
         const double quad = integrateLog(tau, 1.0, [&](double t) { return std::pow(sde->diffusionAt(t) / sde->stdAt(t), 2); });
-        const double z = sde->isNormaliser(tau);
+        const double z = sde->importanceNormaliser(tau);
         QVERIFY2(std::abs(z / quad - 1.0) < 1e-7, qPrintable(QString("τ=%1: %2 vs %3").arg(tau).arg(z).arg(quad)));
     }
 }

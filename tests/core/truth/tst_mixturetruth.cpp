@@ -1,5 +1,6 @@
 // Closed-form mixture truth (§5) against finite differences of log p_t and against Tweedie.
 #include "sde/SdeFactory.h"
+#include "truth/DensityFrame.h"
 #include "truth/GaussianMixture.h"
 #include "truth/MixtureTruth.h"
 
@@ -38,6 +39,7 @@ private Q_SLOTS:
     void posteriorIsAProperDistribution();
     void densityIntegratesToOne();
     void perPointTimesMatchScalarTimes();
+    void densityFrameHoldsTheMixture();
 };
 
 void TestMixtureTruth::scoreMatchesFiniteDifferences_data()
@@ -119,6 +121,36 @@ void TestMixtureTruth::perPointTimesMatchScalarTimes()
         const MixtureTruth single(testMixture(), a[i], s[i]);
         QVERIFY(torch::allclose(single.score(x.slice(0, i, i + 1))[0], score[i], 1e-12, 1e-12));
     }
+}
+
+// Two components N((∓2, 0), 0.5² I): the frame is their means ± 3 · 0.5, squared up around the
+// centre: [−3.5, 3.5]². On it p_0 / max p_0 is the closed form, largest (1) at the cells nearest a mean.
+void TestMixtureTruth::densityFrameHoldsTheMixture()
+{
+    const auto mixture = GaussianMixture::isotropic("pair", torch::tensor({0.5, 0.5}, torch::kDouble),
+                                                    torch::tensor({{-2.0, 0.0}, {2.0, 0.0}}, torch::kDouble),
+                                                    torch::tensor({0.5, 0.5}, torch::kDouble));
+    const auto frame = densityFrame(mixture, 70);
+    const auto& g = frame.grid;
+    QCOMPARE(g.cols, 70);
+    QCOMPARE(g.rows, 70);
+    for (const double edge : {g.xMin, -g.xMax, g.yMin, -g.yMax})
+        QVERIFY(std::abs(edge + 3.5) < 1e-12);
+    QCOMPARE(frame.relative.size(), size_t(70 * 70));
+    // Cells are 0.1 wide, so the centres nearest (±2, 0) lie at (±1.95 or ±2.05, ±0.05): all at the same distance.
+    const auto p = [](double x, double y) {
+        const auto bump = [&](double mx) { return std::exp(-((x - mx) * (x - mx) + y * y) / (2 * 0.25)); };
+        return bump(-2.0) + bump(2.0);
+    };
+    const double peak = p(1.95, 0.05);
+    float largest = 0.0f;
+    for (int r = 0; r < g.rows; ++r)
+        for (int c = 0; c < g.cols; ++c) {
+            const float v = frame.relative[r * g.cols + c];
+            largest = std::max(largest, v);
+            QVERIFY2(std::abs(v - p(g.x(c), g.y(r)) / peak) < 1e-6, qPrintable(QString("cell %1,%2").arg(r).arg(c)));
+        }
+    QCOMPARE(largest, 1.0f);
 }
 
 QTEST_APPLESS_MAIN(TestMixtureTruth)

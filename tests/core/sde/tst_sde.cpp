@@ -75,10 +75,10 @@ void TestSde::importanceSamplingDensity()
     const double T = sde->horizon();
     for (double frac : {0.001, 0.05, 0.5, 0.9}) {
         const double t = frac * T;
-        const double dA = derivative([&](const torch::Tensor& x) { return sde->isAntiderivative(x); }, t);
+        const double dA = derivative([&](const torch::Tensor& x) { return sde->importanceAntiderivative(x); }, t);
         const double density = std::pow(sde->diffusionAt(t) / sde->stdAt(t), 2);
         QVERIFY2(std::abs(dA - density) <= 1e-6 * density, qPrintable(QString("t=%1: %2 vs %3").arg(t).arg(dA).arg(density)));
-        QVERIFY(std::abs(val(sde->isAntiderivativeInverse(sde->isAntiderivative(d(t)))) - t) <= 1e-9 * T);
+        QVERIFY(std::abs(val(sde->importanceAntiderivativeInverse(sde->importanceAntiderivative(d(t)))) - t) <= 1e-9 * T);
     }
     // Trapezoid rule on a log grid (the integrand varies over decades); 200k nodes: error < 1e-7 relative.
     const double tMin = sde->trainingEps();
@@ -86,21 +86,21 @@ void TestSde::importanceSamplingDensity()
     const auto t = torch::exp(u);
     const auto integrand = (sde->diffusion(t) / sde->std(t)).pow(2) * t;  // dt = t du
     const double numeric = val(torch::trapezoid(integrand, u));
-    QVERIFY2(std::abs(sde->isNormaliser(tMin) - numeric) <= 1e-6 * numeric,
-             qPrintable(QString("%1 vs %2").arg(sde->isNormaliser(tMin)).arg(numeric)));
+    QVERIFY2(std::abs(sde->importanceNormaliser(tMin) - numeric) <= 1e-6 * numeric,
+             qPrintable(QString("%1 vs %2").arg(sde->importanceNormaliser(tMin)).arg(numeric)));
 }
 
 // Reference numbers of §2.1: ε = 1e-5, β ∈ [0.1, 20]: Z = 23.86, P(t < 1e-3) = 0.197, median 0.114.
 void TestSde::vpImportanceSamplingReferenceNumbers()
 {
     const auto sde = makeSde(SdeConfig::defaults(SdeKind::VP));
-    const double eps = 1e-5, Z = sde->isNormaliser(eps);
+    const double eps = 1e-5, Z = sde->importanceNormaliser(eps);
     QCOMPARE(std::round(Z * 100) / 100, 23.86);
-    auto cdf = [&](double t) { return (val(sde->isAntiderivative(d(t))) - val(sde->isAntiderivative(d(eps)))) / Z; };
+    auto cdf = [&](double t) { return (val(sde->importanceAntiderivative(d(t))) - val(sde->importanceAntiderivative(d(eps)))) / Z; };
     QCOMPARE(std::round(cdf(1e-4) * 1000) / 1000, 0.097);
     QCOMPARE(std::round(cdf(1e-3) * 1000) / 1000, 0.197);
     QCOMPARE(std::round(cdf(1e-2) * 1000) / 1000, 0.318);
-    QCOMPARE(std::round(val(sde->isSample(d(0.5), eps)) * 1000) / 1000, 0.114);
+    QCOMPARE(std::round(val(sde->importanceSampledTime(d(0.5), eps)) * 1000) / 1000, 0.114);
 }
 
 // VP: α² + G² = 1 (DDPM's √(1−β_i) and β_i); VE: G² = σ(t)² − σ(t')² (SMLD) (§1.3).

@@ -1,10 +1,12 @@
-#include "run/MetricsSeries.h"
+#include "analysis/DebiasedEma.h"
 
 #include <cmath>
 
-QVector<double> debiasedEma(const QVector<double>& values, double weight)
+namespace scorescope {
+
+std::vector<double> debiasedEma(const std::vector<double>& values, double weight)
 {
-    QVector<double> out;
+    std::vector<double> out;
     out.reserve(values.size());
     double last = 0.0;
     int n = 0;
@@ -19,3 +21,5 @@ QVector<double> debiasedEma(const QVector<double>& values, double weight)
     }
     return out;
 }
+
+} // namespace scorescope

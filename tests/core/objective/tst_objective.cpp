@@ -88,7 +88,7 @@ void TestObjective::importanceSampledTimesFollowTheirCdf()
     const int64_t n = 50000;
     const auto t = std::get<0>(torch::sort(dsm.drawTimes(n, rng).t));
     const double eps = dsm.eps();
-    const auto F = (sde->isAntiderivative(t) - sde->isAntiderivative(torch::full({}, eps, f64))) / sde->isNormaliser(eps);
+    const auto F = (sde->importanceAntiderivative(t) - sde->importanceAntiderivative(torch::full({}, eps, f64))) / sde->importanceNormaliser(eps);
     const auto i = torch::arange(1, n + 1, f64);
     const double ks = torch::maximum((i / n - F).abs(), (F - (i - 1) / n).abs()).max().item<double>();
     QVERIFY2(ks < 1.95 / std::sqrt(double(n)), qPrintable(QString::number(ks)));

@@ -2,6 +2,9 @@
 #include "common/Rng.h"
 #include "data/ToyPresets.h"
 #include "metrics/SampleMetrics.h"
+#include "metrics/ScoreError.h"
+#include "sde/Sde.h"
+#include "SdeKindRows.h"
 #include "truth/GaussianMixture.h"
 
 #include <QtTest/QtTest>
@@ -20,7 +23,24 @@ private Q_SLOTS:
     void slicedWassersteinOfShiftedGaussians();
     void mmdSeparatesDistributions();
     void modeCoverageCountsModes();
+    void scoreErrorTimesSpanTheTrainingRange_data() { testing::addAllSdeKindRows(); }
+    void scoreErrorTimesSpanTheTrainingRange();
 };
+
+// eval's noise levels: σ(t_i) log-spaced from σ(ε) to σ(T), so equal steps in log σ, ends at ε and T.
+void TestMetrics::scoreErrorTimesSpanTheTrainingRange()
+{
+    QFETCH(SdeKind, kind);
+    const auto sde = makeSde(SdeConfig::defaults(kind));
+    const auto times = scoreErrorTimes(*sde, 8);
+    QCOMPARE(times.size(), size_t(8));
+    QVERIFY(std::abs(times.front() - sde->trainingEps()) <= 1e-9 * sde->trainingEps());
+    QVERIFY(std::abs(times.back() - sde->horizon()) <= 1e-9 * sde->horizon());
+    const double step = std::log(sde->sigmaAt(sde->horizon()) / sde->sigmaAt(sde->trainingEps())) / 7.0;
+    for (size_t i = 1; i < times.size(); ++i)
+        QVERIFY2(std::abs(std::log(sde->sigmaAt(times[i]) / sde->sigmaAt(times[i - 1])) - step) < 1e-7 * std::abs(step),
+                 qPrintable(QString("level %1").arg(i)));
+}
 
 // 1-D X ~ N(0,1), Y ~ N(μ,1): X − Y ~ N(−μ, 2), so E|X−Y| = 2/√π e^{−μ²/4} + μ erf(μ/2) and
 // E|X−X'| = 2/√π; ED = 2E|X−Y| − 4/√π.
