@@ -1,4 +1,4 @@
-#include "EventLoopProbe.h"
+#include "widgets/EventLoopProbe.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

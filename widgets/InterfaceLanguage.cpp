@@ -1,4 +1,4 @@
-#include "InterfaceLanguage.h"
+#include "widgets/InterfaceLanguage.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

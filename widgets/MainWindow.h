@@ -1,5 +1,5 @@
 #pragma once
-#include "run/MetricsRow.h"
+#include "core/run/MetricsRow.h"
 
 #include <QMainWindow>
 

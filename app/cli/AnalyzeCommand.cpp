@@ -1,6 +1,6 @@
-#include "cli/Analyses.h"
-#include "cli/ArgParser.h"
-#include "cli/Commands.h"
+#include "app/cli/Analyses.h"
+#include "app/cli/ArgParser.h"
+#include "app/cli/Commands.h"
 
 #include <cstdio>
 

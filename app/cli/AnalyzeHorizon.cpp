@@ -1,10 +1,10 @@
-#include "analysis/HorizonAnalysis.h"
-#include "cli/Analyses.h"
-#include "cli/ModelSource.h"
-#include "common/Error.h"
-#include "data/Dataset.h"
-#include "run/PointsCsv.h"
-#include "cli/TrainOptions.h"
+#include "core/analysis/HorizonAnalysis.h"
+#include "app/cli/Analyses.h"
+#include "app/cli/ModelSource.h"
+#include "core/common/Error.h"
+#include "core/data/Dataset.h"
+#include "core/run/PointsCsv.h"
+#include "app/cli/TrainOptions.h"
 
 #include <torch/torch.h>
 

@@ -1,9 +1,9 @@
-#include "cli/Analyses.h"
-#include "analysis/PooledLossScale.h"
-#include "cli/ArgParser.h"
-#include "run/AtomicFile.h"
-#include "run/MetricsLog.h"
-#include "run/RunDirectory.h"
+#include "app/cli/Analyses.h"
+#include "core/analysis/PooledLossScale.h"
+#include "app/cli/ArgParser.h"
+#include "core/run/AtomicFile.h"
+#include "core/run/MetricsLog.h"
+#include "core/run/RunDirectory.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,12 +1,12 @@
-#include "analysis/StfVarianceAnalysis.h"
-#include "cli/Analyses.h"
-#include "cli/ArgParser.h"
-#include "common/Rng.h"
-#include "data/Dataset.h"
-#include "data/ImageDataset.h"
-#include "run/AtomicFile.h"
-#include "sde/SdeFactory.h"
-#include "truth/DataPosterior.h"
+#include "core/analysis/StfVarianceAnalysis.h"
+#include "app/cli/Analyses.h"
+#include "app/cli/ArgParser.h"
+#include "core/common/Rng.h"
+#include "core/data/Dataset.h"
+#include "core/data/ImageDataset.h"
+#include "core/run/AtomicFile.h"
+#include "core/sde/SdeFactory.h"
+#include "core/truth/DataPosterior.h"
 
 #include <torch/torch.h>
 

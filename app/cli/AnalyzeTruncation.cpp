@@ -1,10 +1,10 @@
-#include "analysis/TruncationLaw.h"
-#include "cli/Analyses.h"
-#include "cli/ArgParser.h"
-#include "common/Rng.h"
-#include "objective/DenoisingScoreMatching.h"
-#include "run/AtomicFile.h"
-#include "sde/SdeFactory.h"
+#include "core/analysis/TruncationLaw.h"
+#include "app/cli/Analyses.h"
+#include "app/cli/ArgParser.h"
+#include "core/common/Rng.h"
+#include "core/objective/DenoisingScoreMatching.h"
+#include "core/run/AtomicFile.h"
+#include "core/sde/SdeFactory.h"
 
 #include <torch/torch.h>
 

@@ -1,11 +1,11 @@
-#include "cli/Analyses.h"
-#include "cli/ArgParser.h"
-#include "common/Error.h"
-#include "data/Dataset.h"
-#include "data/ImageDataset.h"
-#include "run/PointsCsv.h"
-#include "sde/SdeFactory.h"
-#include "truth/MixtureTruth.h"
+#include "app/cli/Analyses.h"
+#include "app/cli/ArgParser.h"
+#include "core/common/Error.h"
+#include "core/data/Dataset.h"
+#include "core/data/ImageDataset.h"
+#include "core/run/PointsCsv.h"
+#include "core/sde/SdeFactory.h"
+#include "core/truth/MixtureTruth.h"
 
 #include <torch/torch.h>
 

@@ -1,6 +1,6 @@
-#include "cli/ArgParser.h"
+#include "app/cli/ArgParser.h"
 
-#include "common/TextValue.h"
+#include "core/common/TextValue.h"
 
 #include <cstdio>
 #include <sstream>

@@ -1,10 +1,10 @@
-#include "cli/Commands.h"
-#include "cli/ArgParser.h"
-#include "cli/ModelSource.h"
-#include "cli/TrainOptions.h"
-#include "run/RunDirectory.h"
-#include "train/DataPaths.h"
-#include "train/Trainer.h"
+#include "app/cli/Commands.h"
+#include "app/cli/ArgParser.h"
+#include "app/cli/ModelSource.h"
+#include "app/cli/TrainOptions.h"
+#include "core/run/RunDirectory.h"
+#include "core/train/DataPaths.h"
+#include "core/train/Trainer.h"
 
 #include <cstdio>
 #include <vector>

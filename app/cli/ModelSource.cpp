@@ -1,8 +1,8 @@
-#include "cli/ModelSource.h"
+#include "app/cli/ModelSource.h"
 
-#include "cli/SamplerFlags.h"
-#include "prior/GaussianPrior.h"
-#include "run/RunDirectory.h"
+#include "app/cli/SamplerFlags.h"
+#include "core/prior/GaussianPrior.h"
+#include "core/run/RunDirectory.h"
 
 #include <torch/torch.h>
 

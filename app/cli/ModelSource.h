@@ -1,6 +1,6 @@
 #pragma once
-#include "cli/ArgParser.h"
-#include "train/TrainedModel.h"
+#include "app/cli/ArgParser.h"
+#include "core/train/TrainedModel.h"
 
 #include <memory>
 

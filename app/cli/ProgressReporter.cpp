@@ -1,4 +1,4 @@
-#include "cli/ProgressReporter.h"
+#include "app/cli/ProgressReporter.h"
 
 #include <unistd.h>
 

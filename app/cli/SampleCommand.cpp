@@ -1,10 +1,10 @@
-#include "cli/ArgParser.h"
-#include "cli/Commands.h"
-#include "cli/ModelSource.h"
-#include "cli/SamplerFlags.h"
-#include "run/ImageGrid.h"
-#include "run/PointsCsv.h"
-#include "sampling/ReverseSampler.h"
+#include "app/cli/ArgParser.h"
+#include "app/cli/Commands.h"
+#include "app/cli/ModelSource.h"
+#include "app/cli/SamplerFlags.h"
+#include "core/run/ImageGrid.h"
+#include "core/run/PointsCsv.h"
+#include "core/sampling/ReverseSampler.h"
 
 #include <torch/torch.h>
 

@@ -1,6 +1,6 @@
-#include "cli/SamplerFlags.h"
+#include "app/cli/SamplerFlags.h"
 
-#include "cli/ProgressReporter.h"
+#include "app/cli/ProgressReporter.h"
 
 #include <torch/torch.h>
 

@@ -1,6 +1,6 @@
 #pragma once
-#include "cli/ArgParser.h"
-#include "sampling/ReverseSampler.h"
+#include "app/cli/ArgParser.h"
+#include "core/sampling/ReverseSampler.h"
 
 namespace scorescope::cli {
 

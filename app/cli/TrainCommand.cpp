@@ -1,10 +1,10 @@
-#include "cli/ArgParser.h"
-#include "cli/Commands.h"
-#include "distributed/DataParallel.h"
-#include "cli/ModelSource.h"
-#include "cli/ProgressReporter.h"
-#include "cli/TrainOptions.h"
-#include "train/TrainingSession.h"
+#include "app/cli/ArgParser.h"
+#include "app/cli/Commands.h"
+#include "core/distributed/DataParallel.h"
+#include "app/cli/ModelSource.h"
+#include "app/cli/ProgressReporter.h"
+#include "app/cli/TrainOptions.h"
+#include "core/train/TrainingSession.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>

@@ -1,6 +1,6 @@
-#include "cli/TrainOptions.h"
+#include "app/cli/TrainOptions.h"
 
-#include "train/TrainParameters.h"
+#include "core/train/TrainParameters.h"
 
 namespace scorescope::cli {
 

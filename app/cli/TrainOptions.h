@@ -1,6 +1,6 @@
 #pragma once
-#include "cli/ArgParser.h"
-#include "train/TrainConfig.h"
+#include "app/cli/ArgParser.h"
+#include "core/train/TrainConfig.h"
 
 #include <string>
 #include <vector>

@@ -1,10 +1,10 @@
 // scorescope-cli: every training, analysis and evaluation, headless.
-#include "cli/ArgParser.h"
-#include "cli/Commands.h"
-#include "common/Allocator.h"
-#include "common/BuildInfo.h"
-#include "common/SystemError.h"
-#include "distributed/DataParallel.h"
+#include "app/cli/ArgParser.h"
+#include "app/cli/Commands.h"
+#include "core/common/Allocator.h"
+#include "core/common/BuildInfo.h"
+#include "core/common/SystemError.h"
+#include "core/distributed/DataParallel.h"
 
 #include <c10/util/Exception.h>
 

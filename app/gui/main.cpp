@@ -1,15 +1,15 @@
 // scorescope: the desktop workbench.
-#include "EventLoopProbe.h"
-#include "InterfaceLanguage.h"
-#include "MainWindow.h"
-#include "train/TrainingWorker.h"
-#include "playground/PlaygroundWindow.h"
-#include "playground/PlaygroundView.h"
-#include "playground/StepThroughView.h"
-#include "analysis/AnalysisView.h"
-#include "common/Allocator.h"
-#include "common/BuildInfo.h"
-#include "common/Threads.h"
+#include "widgets/EventLoopProbe.h"
+#include "widgets/InterfaceLanguage.h"
+#include "widgets/MainWindow.h"
+#include "widgets/train/TrainingWorker.h"
+#include "widgets/playground/PlaygroundWindow.h"
+#include "widgets/playground/PlaygroundView.h"
+#include "widgets/playground/StepThroughView.h"
+#include "widgets/analysis/AnalysisView.h"
+#include "core/common/Allocator.h"
+#include "core/common/BuildInfo.h"
+#include "core/common/Threads.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,4 +1,4 @@
-#include "analysis/DebiasedEma.h"
+#include "core/analysis/DebiasedEma.h"
 
 #include <cmath>
 

@@ -1,11 +1,11 @@
-#include "analysis/HorizonAnalysis.h"
+#include "core/analysis/HorizonAnalysis.h"
 
-#include "common/Error.h"
-#include "common/Rng.h"
-#include "data/MixtureDataset.h"
-#include "metrics/ScoreError.h"
-#include "prior/GaussianPrior.h"
-#include "truth/MixtureTruth.h"
+#include "core/common/Error.h"
+#include "core/common/Rng.h"
+#include "core/data/MixtureDataset.h"
+#include "core/metrics/ScoreError.h"
+#include "core/prior/GaussianPrior.h"
+#include "core/truth/MixtureTruth.h"
 
 #include <torch/torch.h>
 

@@ -1,7 +1,7 @@
 #pragma once
-#include "common/MeanEstimate.h"
-#include "prior/AuxiliaryPrior.h"
-#include "sde/SdeFactory.h"
+#include "core/common/MeanEstimate.h"
+#include "core/prior/AuxiliaryPrior.h"
+#include "core/sde/SdeFactory.h"
 
 #include <cstdint>
 #include <vector>

@@ -1,6 +1,6 @@
-#include "analysis/PooledLossScale.h"
+#include "core/analysis/PooledLossScale.h"
 
-#include "common/Error.h"
+#include "core/common/Error.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,9 +1,9 @@
-#include "analysis/StfVarianceAnalysis.h"
+#include "core/analysis/StfVarianceAnalysis.h"
 
-#include "common/Rng.h"
-#include "objective/StableTargetField.h"
-#include "sde/Sde.h"
-#include "truth/DataPosterior.h"
+#include "core/common/Rng.h"
+#include "core/objective/StableTargetField.h"
+#include "core/sde/Sde.h"
+#include "core/truth/DataPosterior.h"
 
 #include <torch/torch.h>
 

@@ -1,4 +1,4 @@
-#include "analysis/StfWindowSummary.h"
+#include "core/analysis/StfWindowSummary.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
 #pragma once
-#include "analysis/StfVarianceAnalysis.h"
-#include "run/BinnedWindow.h"
+#include "core/analysis/StfVarianceAnalysis.h"
+#include "core/run/BinnedWindow.h"
 
 #include <string>
 #include <vector>

@@ -1,9 +1,9 @@
-#include "analysis/TimeSamplingLaw.h"
+#include "core/analysis/TimeSamplingLaw.h"
 
-#include "analysis/TruncationLaw.h"
-#include "objective/DenoisingScoreMatching.h"
-#include "objective/SoftTruncation.h"
-#include "train/TrainConfig.h"
+#include "core/analysis/TruncationLaw.h"
+#include "core/objective/DenoisingScoreMatching.h"
+#include "core/objective/SoftTruncation.h"
+#include "core/train/TrainConfig.h"
 
 #include <cmath>
 #include <functional>

@@ -1,7 +1,7 @@
-#include "analysis/TruncationLaw.h"
+#include "core/analysis/TruncationLaw.h"
 
-#include "objective/SoftTruncation.h"
-#include "sde/Sde.h"
+#include "core/objective/SoftTruncation.h"
+#include "core/sde/Sde.h"
 
 #include <torch/torch.h>
 

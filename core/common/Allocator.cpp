@@ -1,4 +1,4 @@
-#include "common/Allocator.h"
+#include "core/common/Allocator.h"
 
 #if defined(__GLIBC__)
 #include <malloc.h>

@@ -1,4 +1,4 @@
-#include "common/BuildInfo.h"
+#include "core/common/BuildInfo.h"
 
 #include <torch/cuda.h>
 #include <torch/version.h>

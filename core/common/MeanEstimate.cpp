@@ -1,4 +1,4 @@
-#include "common/MeanEstimate.h"
+#include "core/common/MeanEstimate.h"
 
 #include <torch/torch.h>
 

@@ -1,4 +1,4 @@
-#include "common/Rng.h"
+#include "core/common/Rng.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <torch/torch.h>

@@ -1,5 +1,5 @@
 #pragma once
-#include "common/Error.h"
+#include "core/common/Error.h"
 
 namespace scorescope {
 

@@ -1,4 +1,4 @@
-#include "common/TextValue.h"
+#include "core/common/TextValue.h"
 
 #include <cerrno>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "common/Threads.h"
+#include "core/common/Threads.h"
 
 #include <ATen/Parallel.h>
 

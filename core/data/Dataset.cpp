@@ -1,10 +1,10 @@
-#include "data/Dataset.h"
+#include "core/data/Dataset.h"
 
-#include "common/Error.h"
-#include "data/ImageDataset.h"
-#include "data/MixtureDataset.h"
-#include "data/MixtureJson.h"
-#include "data/ToyPresets.h"
+#include "core/common/Error.h"
+#include "core/data/ImageDataset.h"
+#include "core/data/MixtureDataset.h"
+#include "core/data/MixtureJson.h"
+#include "core/data/ToyPresets.h"
 
 namespace scorescope {
 

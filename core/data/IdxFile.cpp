@@ -1,6 +1,6 @@
-#include "data/IdxFile.h"
+#include "core/data/IdxFile.h"
 
-#include "common/Error.h"
+#include "core/common/Error.h"
 
 #include <torch/torch.h>
 #include <zlib.h>

@@ -1,9 +1,9 @@
-#include "data/ImageDataset.h"
+#include "core/data/ImageDataset.h"
 
-#include "common/Error.h"
-#include "common/ExceptionText.h"
-#include "common/Rng.h"
-#include "data/IdxFile.h"
+#include "core/common/Error.h"
+#include "core/common/ExceptionText.h"
+#include "core/common/Rng.h"
+#include "core/data/IdxFile.h"
 
 #include <torch/torch.h>
 #ifdef SCORESCOPE_HAVE_OPENCV

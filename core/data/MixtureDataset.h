@@ -1,5 +1,5 @@
 #pragma once
-#include "data/Dataset.h"
+#include "core/data/Dataset.h"
 
 namespace scorescope {
 

@@ -1,7 +1,7 @@
-#include "data/MixtureJson.h"
+#include "core/data/MixtureJson.h"
 
-#include "common/Error.h"
-#include "run/AtomicFile.h"
+#include "core/common/Error.h"
+#include "core/run/AtomicFile.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>

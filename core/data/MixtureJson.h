@@ -1,5 +1,5 @@
 #pragma once
-#include "truth/GaussianMixture.h"
+#include "core/truth/GaussianMixture.h"
 
 #include <string>
 

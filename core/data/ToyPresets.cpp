@@ -1,7 +1,7 @@
-#include "data/ToyPresets.h"
+#include "core/data/ToyPresets.h"
 
-#include "common/Rng.h"
-#include "data/MixtureDataset.h"
+#include "core/common/Rng.h"
+#include "core/data/MixtureDataset.h"
 
 #include <torch/torch.h>
 

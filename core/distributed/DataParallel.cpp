@@ -1,8 +1,8 @@
-#include "distributed/DataParallel.h"
+#include "core/distributed/DataParallel.h"
 
-#include "common/ExceptionText.h"
-#include "common/SystemError.h"
-#include "common/TorchCompat.h"
+#include "core/common/ExceptionText.h"
+#include "core/common/SystemError.h"
+#include "core/common/TorchCompat.h"
 
 #include <torch/torch.h>
 

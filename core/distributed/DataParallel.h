@@ -1,6 +1,6 @@
 #pragma once
-#include "common/Error.h"
-#include "distributed/ProcessEnvironment.h"
+#include "core/common/Error.h"
+#include "core/distributed/ProcessEnvironment.h"
 
 #include <torch/types.h>
 

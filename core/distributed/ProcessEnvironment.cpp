@@ -1,6 +1,6 @@
-#include "distributed/ProcessEnvironment.h"
+#include "core/distributed/ProcessEnvironment.h"
 
-#include "common/Error.h"
+#include "core/common/Error.h"
 
 #include <cstdlib>
 #include <optional>

@@ -1,9 +1,9 @@
-#include "likelihood/BitsPerDim.h"
+#include "core/likelihood/BitsPerDim.h"
 
-#include "common/MeanEstimate.h"
-#include "common/Rng.h"
-#include "prior/GaussianPrior.h"
-#include "sde/Sde.h"
+#include "core/common/MeanEstimate.h"
+#include "core/common/Rng.h"
+#include "core/prior/GaussianPrior.h"
+#include "core/sde/Sde.h"
 
 #include <torch/torch.h>
 

@@ -1,5 +1,5 @@
 #pragma once
-#include "likelihood/ProbabilityFlowLikelihood.h"
+#include "core/likelihood/ProbabilityFlowLikelihood.h"
 
 namespace scorescope {
 

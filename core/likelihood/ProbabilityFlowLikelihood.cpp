@@ -1,10 +1,10 @@
-#include "likelihood/ProbabilityFlowLikelihood.h"
+#include "core/likelihood/ProbabilityFlowLikelihood.h"
 
-#include "common/Rng.h"
-#include "nn/ScoreFunction.h"
-#include "prior/GaussianPrior.h"
-#include "sampling/DormandPrince.h"
-#include "sde/Sde.h"
+#include "core/common/Rng.h"
+#include "core/nn/ScoreFunction.h"
+#include "core/prior/GaussianPrior.h"
+#include "core/sampling/DormandPrince.h"
+#include "core/sde/Sde.h"
 
 #include <torch/torch.h>
 

@@ -1,6 +1,6 @@
-#include "metrics/FrechetDistance.h"
+#include "core/metrics/FrechetDistance.h"
 
-#include "common/Rng.h"
+#include "core/common/Rng.h"
 
 #include <torch/torch.h>
 

@@ -1,10 +1,10 @@
-#include "metrics/ImageQuality.h"
+#include "core/metrics/ImageQuality.h"
 
-#include "common/Error.h"
-#include "common/Rng.h"
-#include "data/ImageDataset.h"
-#include "metrics/FrechetDistance.h"
-#include "run/TensorArchive.h"
+#include "core/common/Error.h"
+#include "core/common/Rng.h"
+#include "core/data/ImageDataset.h"
+#include "core/metrics/FrechetDistance.h"
+#include "core/run/TensorArchive.h"
 
 #include <spdlog/spdlog.h>
 #include <torch/torch.h>

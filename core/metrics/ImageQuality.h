@@ -1,5 +1,5 @@
 #pragma once
-#include "nn/FeatureClassifier.h"
+#include "core/nn/FeatureClassifier.h"
 
 #include <string>
 

@@ -1,7 +1,7 @@
-#include "metrics/SampleMetrics.h"
+#include "core/metrics/SampleMetrics.h"
 
-#include "common/Rng.h"
-#include "truth/MixtureTruth.h"
+#include "core/common/Rng.h"
+#include "core/truth/MixtureTruth.h"
 
 #include <torch/torch.h>
 

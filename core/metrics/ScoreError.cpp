@@ -1,9 +1,9 @@
-#include "metrics/ScoreError.h"
+#include "core/metrics/ScoreError.h"
 
-#include "common/Rng.h"
-#include "nn/ScoreFunction.h"
-#include "sde/Sde.h"
-#include "truth/MixtureTruth.h"
+#include "core/common/Rng.h"
+#include "core/nn/ScoreFunction.h"
+#include "core/sde/Sde.h"
+#include "core/truth/MixtureTruth.h"
 
 #include <torch/torch.h>
 

@@ -1,6 +1,6 @@
-#include "nn/FeatureClassifier.h"
+#include "core/nn/FeatureClassifier.h"
 
-#include "common/TorchCompat.h"
+#include "core/common/TorchCompat.h"
 
 #include <torch/torch.h>
 

@@ -1,6 +1,6 @@
-#include "nn/ScoreFunction.h"
+#include "core/nn/ScoreFunction.h"
 
-#include "sde/Sde.h"
+#include "core/sde/Sde.h"
 
 namespace scorescope {
 

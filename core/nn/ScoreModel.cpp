@@ -1,9 +1,9 @@
-#include "nn/ScoreModel.h"
+#include "core/nn/ScoreModel.h"
 
-#include "common/Error.h"
-#include "nn/ToyMlp.h"
-#include "nn/UNet.h"
-#include "sde/Sde.h"
+#include "core/common/Error.h"
+#include "core/nn/ToyMlp.h"
+#include "core/nn/UNet.h"
+#include "core/sde/Sde.h"
 
 #include <torch/torch.h>
 

@@ -1,6 +1,6 @@
 #pragma once
-#include "nn/NoiseConditionedNet.h"
-#include "nn/ScoreFunction.h"
+#include "core/nn/NoiseConditionedNet.h"
+#include "core/nn/ScoreFunction.h"
 
 #include <memory>
 #include <string>

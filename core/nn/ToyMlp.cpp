@@ -1,4 +1,4 @@
-#include "nn/ToyMlp.h"
+#include "core/nn/ToyMlp.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <torch/torch.h>

@@ -1,5 +1,5 @@
 #pragma once
-#include "nn/NoiseConditionedNet.h"
+#include "core/nn/NoiseConditionedNet.h"
 
 #include <torch/nn/modules/container/sequential.h>
 

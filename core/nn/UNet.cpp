@@ -1,6 +1,6 @@
-#include "nn/UNet.h"
+#include "core/nn/UNet.h"
 
-#include "common/TorchCompat.h"
+#include "core/common/TorchCompat.h"
 
 #include <torch/torch.h>
 

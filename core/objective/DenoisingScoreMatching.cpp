@@ -1,9 +1,9 @@
-#include "objective/DenoisingScoreMatching.h"
+#include "core/objective/DenoisingScoreMatching.h"
 
-#include "common/Error.h"
-#include "common/Rng.h"
-#include "nn/ScoreFunction.h"
-#include "sde/Sde.h"
+#include "core/common/Error.h"
+#include "core/common/Rng.h"
+#include "core/nn/ScoreFunction.h"
+#include "core/sde/Sde.h"
 
 #include <torch/torch.h>
 

@@ -1,6 +1,6 @@
 #pragma once
-#include "objective/SoftTruncation.h"
-#include "objective/StableTargetField.h"
+#include "core/objective/SoftTruncation.h"
+#include "core/objective/StableTargetField.h"
 
 #include <torch/types.h>
 

@@ -1,7 +1,7 @@
-#include "objective/SoftTruncation.h"
+#include "core/objective/SoftTruncation.h"
 
-#include "common/Error.h"
-#include "common/Rng.h"
+#include "core/common/Error.h"
+#include "core/common/Rng.h"
 
 #include <torch/torch.h>
 

@@ -1,7 +1,7 @@
-#include "objective/StableTargetField.h"
+#include "core/objective/StableTargetField.h"
 
-#include "common/TorchCompat.h"
-#include "sde/Sde.h"
+#include "core/common/TorchCompat.h"
+#include "core/sde/Sde.h"
 
 #include <torch/torch.h>
 

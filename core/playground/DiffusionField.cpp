@@ -1,10 +1,10 @@
-#include "playground/DiffusionField.h"
+#include "core/playground/DiffusionField.h"
 
-#include "common/Error.h"
-#include "common/Rng.h"
-#include "nn/ScoreFunction.h"
-#include "sde/Sde.h"
-#include "truth/MixtureTruth.h"
+#include "core/common/Error.h"
+#include "core/common/Rng.h"
+#include "core/nn/ScoreFunction.h"
+#include "core/sde/Sde.h"
+#include "core/truth/MixtureTruth.h"
 
 #include <torch/torch.h>
 

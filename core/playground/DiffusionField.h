@@ -1,7 +1,7 @@
 #pragma once
-#include "playground/PlaneGrid.h"
-#include "playground/PlanarMixture.h"
-#include "playground/RegimeMap.h"
+#include "core/playground/PlaneGrid.h"
+#include "core/playground/PlanarMixture.h"
+#include "core/playground/RegimeMap.h"
 
 #include <cstdint>
 #include <memory>

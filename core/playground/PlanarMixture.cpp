@@ -1,9 +1,9 @@
-#include "playground/PlanarMixture.h"
+#include "core/playground/PlanarMixture.h"
 
-#include "common/Error.h"
-#include "data/MixtureJson.h"
-#include "data/ToyPresets.h"
-#include "truth/GaussianMixture.h"
+#include "core/common/Error.h"
+#include "core/data/MixtureJson.h"
+#include "core/data/ToyPresets.h"
+#include "core/truth/GaussianMixture.h"
 
 #include <torch/torch.h>
 

@@ -1,10 +1,10 @@
-#include "playground/PointProbe.h"
+#include "core/playground/PointProbe.h"
 
-#include "common/Rng.h"
-#include "objective/StableTargetField.h"
-#include "sde/Sde.h"
-#include "truth/DataPosterior.h"
-#include "truth/MixtureTruth.h"
+#include "core/common/Rng.h"
+#include "core/objective/StableTargetField.h"
+#include "core/sde/Sde.h"
+#include "core/truth/DataPosterior.h"
+#include "core/truth/MixtureTruth.h"
 
 #include <torch/torch.h>
 

@@ -1,6 +1,6 @@
 #pragma once
-#include "playground/PlanarMixture.h"
-#include "playground/RegimeMap.h"
+#include "core/playground/PlanarMixture.h"
+#include "core/playground/RegimeMap.h"
 
 #include <array>
 #include <cstdint>

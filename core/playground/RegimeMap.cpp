@@ -1,10 +1,10 @@
-#include "playground/RegimeMap.h"
+#include "core/playground/RegimeMap.h"
 
-#include "analysis/StfVarianceAnalysis.h"
-#include "common/Rng.h"
-#include "objective/StableTargetField.h"
-#include "sde/Sde.h"
-#include "truth/GaussianMixture.h"
+#include "core/analysis/StfVarianceAnalysis.h"
+#include "core/common/Rng.h"
+#include "core/objective/StableTargetField.h"
+#include "core/sde/Sde.h"
+#include "core/truth/GaussianMixture.h"
 
 #include <torch/torch.h>
 

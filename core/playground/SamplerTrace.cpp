@@ -1,9 +1,9 @@
-#include "playground/SamplerTrace.h"
+#include "core/playground/SamplerTrace.h"
 
-#include "common/Rng.h"
-#include "metrics/SampleMetrics.h"
-#include "sampling/ReverseSampler.h"
-#include "sde/Sde.h"
+#include "core/common/Rng.h"
+#include "core/metrics/SampleMetrics.h"
+#include "core/sampling/ReverseSampler.h"
+#include "core/sde/Sde.h"
 
 #include <torch/torch.h>
 

@@ -1,13 +1,13 @@
-#include "prior/AuxiliaryPrior.h"
+#include "core/prior/AuxiliaryPrior.h"
 
-#include "common/Error.h"
-#include "common/Rng.h"
-#include "data/Dataset.h"
-#include "prior/FlowPrior.h"
-#include "prior/GaussianPrior.h"
-#include "prior/MixturePrior.h"
-#include "run/TensorArchive.h"
-#include "sde/Sde.h"
+#include "core/common/Error.h"
+#include "core/common/Rng.h"
+#include "core/data/Dataset.h"
+#include "core/prior/FlowPrior.h"
+#include "core/prior/GaussianPrior.h"
+#include "core/prior/MixturePrior.h"
+#include "core/run/TensorArchive.h"
+#include "core/sde/Sde.h"
 
 #include <torch/torch.h>
 

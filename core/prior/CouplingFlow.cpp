@@ -1,6 +1,6 @@
-#include "prior/CouplingFlow.h"
+#include "core/prior/CouplingFlow.h"
 
-#include "common/Error.h"
+#include "core/common/Error.h"
 
 #include <torch/nn/modules/activation.h>
 #include <torch/nn/modules/container/sequential.h>

@@ -1,8 +1,8 @@
-#include "prior/FlowPrior.h"
+#include "core/prior/FlowPrior.h"
 
-#include "common/Error.h"
-#include "common/Rng.h"
-#include "run/TensorArchive.h"
+#include "core/common/Error.h"
+#include "core/common/Rng.h"
+#include "core/run/TensorArchive.h"
 
 #include <torch/optim/adam.h>
 #include <torch/torch.h>

@@ -1,6 +1,6 @@
 #pragma once
-#include "prior/CouplingFlow.h"
-#include "prior/Prior.h"
+#include "core/prior/CouplingFlow.h"
+#include "core/prior/Prior.h"
 
 #include <functional>
 

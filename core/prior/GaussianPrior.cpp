@@ -1,8 +1,8 @@
-#include "prior/GaussianPrior.h"
+#include "core/prior/GaussianPrior.h"
 
-#include "common/Rng.h"
+#include "core/common/Rng.h"
 
-#include "run/TensorArchive.h"
+#include "core/run/TensorArchive.h"
 #include <torch/torch.h>
 
 #include <cmath>

@@ -1,8 +1,8 @@
-#include "prior/MixturePrior.h"
+#include "core/prior/MixturePrior.h"
 
-#include "common/Error.h"
-#include "common/Rng.h"
-#include "run/TensorArchive.h"
+#include "core/common/Error.h"
+#include "core/common/Rng.h"
+#include "core/run/TensorArchive.h"
 
 #include <torch/torch.h>
 

@@ -1,5 +1,5 @@
 #pragma once
-#include "prior/Prior.h"
+#include "core/prior/Prior.h"
 
 namespace scorescope {
 

@@ -1,7 +1,7 @@
-#include "run/AtomicFile.h"
+#include "core/run/AtomicFile.h"
 
-#include "common/SystemError.h"
-#include "common/ExceptionText.h"
+#include "core/common/SystemError.h"
+#include "core/common/ExceptionText.h"
 
 #include <fcntl.h>
 #include <unistd.h>

@@ -1,4 +1,4 @@
-#include "run/BinnedWindow.h"
+#include "core/run/BinnedWindow.h"
 
 #include <cmath>
 #include <limits>

@@ -1,8 +1,8 @@
-#include "run/ImageGrid.h"
+#include "core/run/ImageGrid.h"
 
-#include "common/SystemError.h"
-#include "data/ImageDataset.h"
-#include "run/AtomicFile.h"
+#include "core/common/SystemError.h"
+#include "core/data/ImageDataset.h"
+#include "core/run/AtomicFile.h"
 
 #include <png.h>
 #include <torch/torch.h>

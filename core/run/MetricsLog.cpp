@@ -1,7 +1,7 @@
-#include "run/MetricsLog.h"
+#include "core/run/MetricsLog.h"
 
-#include "common/SystemError.h"
-#include "run/AtomicFile.h"
+#include "core/common/SystemError.h"
+#include "core/run/AtomicFile.h"
 
 #include <cerrno>
 #include <cstring>

@@ -1,4 +1,4 @@
-#include "run/MetricsRow.h"
+#include "core/run/MetricsRow.h"
 
 #include <cmath>
 #include <stdexcept>

@@ -1,7 +1,7 @@
-#include "run/PointsCsv.h"
+#include "core/run/PointsCsv.h"
 
-#include "common/Error.h"
-#include "run/AtomicFile.h"
+#include "core/common/Error.h"
+#include "core/run/AtomicFile.h"
 
 #include <torch/torch.h>
 

@@ -1,6 +1,6 @@
-#include "run/RunLock.h"
+#include "core/run/RunLock.h"
 
-#include "common/SystemError.h"
+#include "core/common/SystemError.h"
 
 #include <fcntl.h>
 #include <sys/file.h>

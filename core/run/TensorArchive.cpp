@@ -1,7 +1,7 @@
-#include "run/TensorArchive.h"
+#include "core/run/TensorArchive.h"
 
-#include "common/Error.h"
-#include "run/AtomicFile.h"
+#include "core/common/Error.h"
+#include "core/run/AtomicFile.h"
 
 #include <torch/nn/module.h>
 #include <torch/torch.h>

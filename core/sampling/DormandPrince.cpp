@@ -1,6 +1,6 @@
-#include "sampling/DormandPrince.h"
+#include "core/sampling/DormandPrince.h"
 
-#include "common/Error.h"
+#include "core/common/Error.h"
 
 #include <torch/torch.h>
 

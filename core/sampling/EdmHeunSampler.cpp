@@ -1,6 +1,6 @@
-#include "sampling/EdmHeunSampler.h"
+#include "core/sampling/EdmHeunSampler.h"
 
-#include "sde/Sde.h"
+#include "core/sde/Sde.h"
 
 #include <torch/torch.h>
 

@@ -1,5 +1,5 @@
 #pragma once
-#include "sampling/ReverseSampler.h"
+#include "core/sampling/ReverseSampler.h"
 
 #include <vector>
 

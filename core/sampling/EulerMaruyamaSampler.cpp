@@ -1,6 +1,6 @@
-#include "sampling/EulerMaruyamaSampler.h"
+#include "core/sampling/EulerMaruyamaSampler.h"
 
-#include "sde/Sde.h"
+#include "core/sde/Sde.h"
 
 #include <torch/torch.h>
 

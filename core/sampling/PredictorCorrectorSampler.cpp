@@ -1,6 +1,6 @@
-#include "sampling/PredictorCorrectorSampler.h"
+#include "core/sampling/PredictorCorrectorSampler.h"
 
-#include "sde/Sde.h"
+#include "core/sde/Sde.h"
 
 #include <torch/torch.h>
 

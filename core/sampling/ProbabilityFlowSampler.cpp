@@ -1,4 +1,4 @@
-#include "sampling/ProbabilityFlowSampler.h"
+#include "core/sampling/ProbabilityFlowSampler.h"
 
 #include <torch/torch.h>
 

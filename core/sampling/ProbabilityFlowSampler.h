@@ -1,6 +1,6 @@
 #pragma once
-#include "sampling/DormandPrince.h"
-#include "sampling/ReverseSampler.h"
+#include "core/sampling/DormandPrince.h"
+#include "core/sampling/ReverseSampler.h"
 
 #include <memory>
 

@@ -1,13 +1,13 @@
-#include "sampling/ReverseSampler.h"
+#include "core/sampling/ReverseSampler.h"
 
-#include "common/Error.h"
-#include "nn/ScoreFunction.h"
-#include "prior/GaussianPrior.h"
-#include "sampling/EdmHeunSampler.h"
-#include "sampling/EulerMaruyamaSampler.h"
-#include "sampling/PredictorCorrectorSampler.h"
-#include "sampling/ProbabilityFlowSampler.h"
-#include "sde/Sde.h"
+#include "core/common/Error.h"
+#include "core/nn/ScoreFunction.h"
+#include "core/prior/GaussianPrior.h"
+#include "core/sampling/EdmHeunSampler.h"
+#include "core/sampling/EulerMaruyamaSampler.h"
+#include "core/sampling/PredictorCorrectorSampler.h"
+#include "core/sampling/ProbabilityFlowSampler.h"
+#include "core/sde/Sde.h"
 
 #include <torch/torch.h>
 

@@ -1,5 +1,5 @@
 #pragma once
-#include "common/Rng.h"
+#include "core/common/Rng.h"
 
 #include <torch/types.h>
 

@@ -1,4 +1,4 @@
-#include "sde/EdmSde.h"
+#include "core/sde/EdmSde.h"
 
 #include <torch/torch.h>
 

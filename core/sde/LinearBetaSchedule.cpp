@@ -1,4 +1,4 @@
-#include "sde/LinearBetaSchedule.h"
+#include "core/sde/LinearBetaSchedule.h"
 
 #include <torch/torch.h>
 

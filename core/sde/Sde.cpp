@@ -1,7 +1,7 @@
-#include "sde/Sde.h"
+#include "core/sde/Sde.h"
 
-#include "common/Rng.h"
-#include "sde/SdeFactory.h"
+#include "core/common/Rng.h"
+#include "core/sde/SdeFactory.h"
 
 #include <torch/torch.h>
 

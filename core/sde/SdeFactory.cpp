@@ -1,10 +1,10 @@
-#include "sde/SdeFactory.h"
+#include "core/sde/SdeFactory.h"
 
-#include "common/Error.h"
-#include "sde/EdmSde.h"
-#include "sde/SubVpSde.h"
-#include "sde/VeSde.h"
-#include "sde/VpSde.h"
+#include "core/common/Error.h"
+#include "core/sde/EdmSde.h"
+#include "core/sde/SubVpSde.h"
+#include "core/sde/VeSde.h"
+#include "core/sde/VpSde.h"
 
 namespace scorescope {
 

@@ -1,5 +1,5 @@
 #pragma once
-#include "sde/Sde.h"
+#include "core/sde/Sde.h"
 
 #include <memory>
 #include <string>

@@ -1,4 +1,4 @@
-#include "sde/SubVpSde.h"
+#include "core/sde/SubVpSde.h"
 
 #include <torch/torch.h>
 

@@ -1,6 +1,6 @@
 #pragma once
-#include "sde/LinearBetaSchedule.h"
-#include "sde/Sde.h"
+#include "core/sde/LinearBetaSchedule.h"
+#include "core/sde/Sde.h"
 
 namespace scorescope {
 

@@ -1,4 +1,4 @@
-#include "sde/VeSde.h"
+#include "core/sde/VeSde.h"
 
 #include <torch/torch.h>
 

@@ -1,5 +1,5 @@
 #pragma once
-#include "sde/Sde.h"
+#include "core/sde/Sde.h"
 
 namespace scorescope {
 

@@ -1,4 +1,4 @@
-#include "sde/VpSde.h"
+#include "core/sde/VpSde.h"
 
 #include <torch/torch.h>
 

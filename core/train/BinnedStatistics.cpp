@@ -1,4 +1,4 @@
-#include "train/BinnedStatistics.h"
+#include "core/train/BinnedStatistics.h"
 
 #include <torch/torch.h>
 

@@ -1,5 +1,5 @@
 #pragma once
-#include "run/BinnedWindow.h"
+#include "core/run/BinnedWindow.h"
 
 #include <torch/types.h>
 

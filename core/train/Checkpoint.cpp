@@ -1,8 +1,8 @@
-#include "train/Checkpoint.h"
+#include "core/train/Checkpoint.h"
 
-#include "common/Error.h"
-#include "prior/Prior.h"
-#include "train/DataPaths.h"
+#include "core/common/Error.h"
+#include "core/prior/Prior.h"
+#include "core/train/DataPaths.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>

@@ -1,6 +1,6 @@
 #pragma once
-#include "run/TensorArchive.h"
-#include "train/TrainConfig.h"
+#include "core/run/TensorArchive.h"
+#include "core/train/TrainConfig.h"
 
 #include <cstdint>
 #include <functional>

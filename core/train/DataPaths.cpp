@@ -1,9 +1,9 @@
-#include "train/DataPaths.h"
+#include "core/train/DataPaths.h"
 
-#include "common/Error.h"
-#include "data/MixtureJson.h"
-#include "run/AtomicFile.h"
-#include "run/RunDirectory.h"
+#include "core/common/Error.h"
+#include "core/data/MixtureJson.h"
+#include "core/run/AtomicFile.h"
+#include "core/run/RunDirectory.h"
 
 #include <filesystem>
 #include <fstream>

@@ -1,5 +1,5 @@
 #pragma once
-#include "train/TrainConfig.h"
+#include "core/train/TrainConfig.h"
 
 #include <string>
 

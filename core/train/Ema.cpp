@@ -1,7 +1,7 @@
-#include "train/Ema.h"
+#include "core/train/Ema.h"
 
-#include "common/Error.h"
-#include "run/TensorArchive.h"
+#include "core/common/Error.h"
+#include "core/run/TensorArchive.h"
 
 #include <torch/torch.h>
 

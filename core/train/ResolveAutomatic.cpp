@@ -1,6 +1,6 @@
-#include "train/ResolveAutomatic.h"
+#include "core/train/ResolveAutomatic.h"
 
-#include "common/Rng.h"
+#include "core/common/Rng.h"
 
 namespace scorescope {
 

@@ -1,6 +1,6 @@
 #pragma once
-#include "data/Dataset.h"
-#include "train/TrainConfig.h"
+#include "core/data/Dataset.h"
+#include "core/train/TrainConfig.h"
 
 #include <torch/types.h>
 

@@ -1,10 +1,10 @@
-#include "train/SampleSnapshot.h"
+#include "core/train/SampleSnapshot.h"
 
-#include "run/ImageGrid.h"
-#include "run/PointsCsv.h"
-#include "run/RunDirectory.h"
-#include "sampling/ReverseSampler.h"
-#include "train/Trainer.h"
+#include "core/run/ImageGrid.h"
+#include "core/run/PointsCsv.h"
+#include "core/run/RunDirectory.h"
+#include "core/sampling/ReverseSampler.h"
+#include "core/train/Trainer.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <torch/torch.h>

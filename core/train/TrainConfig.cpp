@@ -1,7 +1,7 @@
-#include "train/TrainConfig.h"
+#include "core/train/TrainConfig.h"
 
-#include "common/Error.h"
-#include "train/TrainParameters.h"
+#include "core/common/Error.h"
+#include "core/train/TrainParameters.h"
 
 #include <nlohmann/json.hpp>
 

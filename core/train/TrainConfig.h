@@ -1,9 +1,9 @@
 #pragma once
-#include "data/ImageDataset.h"
-#include "nn/ScoreModel.h"
-#include "objective/DenoisingScoreMatching.h"
-#include "prior/AuxiliaryPrior.h"
-#include "sde/SdeFactory.h"
+#include "core/data/ImageDataset.h"
+#include "core/nn/ScoreModel.h"
+#include "core/objective/DenoisingScoreMatching.h"
+#include "core/prior/AuxiliaryPrior.h"
+#include "core/sde/SdeFactory.h"
 
 #include <nlohmann/json_fwd.hpp>
 

@@ -1,7 +1,7 @@
-#include "train/TrainParameters.h"
+#include "core/train/TrainParameters.h"
 
-#include "common/TextValue.h"
-#include "data/ToyPresets.h"
+#include "core/common/TextValue.h"
+#include "core/data/ToyPresets.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,6 +1,6 @@
 #pragma once
-#include "common/Error.h"
-#include "train/TrainConfig.h"
+#include "core/common/Error.h"
+#include "core/train/TrainConfig.h"
 
 #include <nlohmann/json_fwd.hpp>
 

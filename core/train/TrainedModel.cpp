@@ -1,12 +1,12 @@
-#include "train/TrainedModel.h"
+#include "core/train/TrainedModel.h"
 
-#include "prior/AuxiliaryPrior.h"
-#include "prior/GaussianPrior.h"
-#include "sde/SdeFactory.h"
-#include "train/Checkpoint.h"
-#include "train/Ema.h"
-#include "train/ResolveAutomatic.h"
-#include "train/Trainer.h"
+#include "core/prior/AuxiliaryPrior.h"
+#include "core/prior/GaussianPrior.h"
+#include "core/sde/SdeFactory.h"
+#include "core/train/Checkpoint.h"
+#include "core/train/Ema.h"
+#include "core/train/ResolveAutomatic.h"
+#include "core/train/Trainer.h"
 
 #include <torch/torch.h>
 

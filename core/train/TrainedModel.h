@@ -1,8 +1,8 @@
 #pragma once
-#include "data/Dataset.h"
-#include "nn/ScoreModel.h"
-#include "train/DataPaths.h"
-#include "train/TrainConfig.h"
+#include "core/data/Dataset.h"
+#include "core/nn/ScoreModel.h"
+#include "core/train/DataPaths.h"
+#include "core/train/TrainConfig.h"
 
 #include <torch/types.h>
 

@@ -1,13 +1,13 @@
-#include "train/Trainer.h"
+#include "core/train/Trainer.h"
 
-#include "common/BuildInfo.h"
-#include "common/Error.h"
-#include "common/TorchCompat.h"
-#include "distributed/DataParallel.h"
-#include "prior/GaussianPrior.h"
-#include "run/TensorArchive.h"
-#include "train/DataPaths.h"
-#include "train/ResolveAutomatic.h"
+#include "core/common/BuildInfo.h"
+#include "core/common/Error.h"
+#include "core/common/TorchCompat.h"
+#include "core/distributed/DataParallel.h"
+#include "core/prior/GaussianPrior.h"
+#include "core/run/TensorArchive.h"
+#include "core/train/DataPaths.h"
+#include "core/train/ResolveAutomatic.h"
 
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>

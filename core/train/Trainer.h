@@ -1,11 +1,11 @@
 #pragma once
-#include "common/Rng.h"
-#include "data/Dataset.h"
-#include "nn/ScoreModel.h"
-#include "objective/DenoisingScoreMatching.h"
-#include "train/Checkpoint.h"
-#include "train/Ema.h"
-#include "train/TrainConfig.h"
+#include "core/common/Rng.h"
+#include "core/data/Dataset.h"
+#include "core/nn/ScoreModel.h"
+#include "core/objective/DenoisingScoreMatching.h"
+#include "core/train/Checkpoint.h"
+#include "core/train/Ema.h"
+#include "core/train/TrainConfig.h"
 
 #include <torch/optim/adam.h>
 

@@ -1,10 +1,10 @@
-#include "train/TrainingSession.h"
+#include "core/train/TrainingSession.h"
 
-#include "common/Error.h"
-#include "distributed/DataParallel.h"
-#include "run/RunLock.h"
-#include "train/SampleSnapshot.h"
-#include "truth/MixtureTruth.h"
+#include "core/common/Error.h"
+#include "core/distributed/DataParallel.h"
+#include "core/run/RunLock.h"
+#include "core/train/SampleSnapshot.h"
+#include "core/truth/MixtureTruth.h"
 
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/sinks/null_sink.h>

@@ -1,9 +1,9 @@
 #pragma once
-#include "run/MetricsLog.h"
-#include "run/RunDirectory.h"
-#include "train/BinnedStatistics.h"
-#include "train/DataPaths.h"
-#include "train/Trainer.h"
+#include "core/run/MetricsLog.h"
+#include "core/run/RunDirectory.h"
+#include "core/train/BinnedStatistics.h"
+#include "core/train/DataPaths.h"
+#include "core/train/Trainer.h"
 
 #include <atomic>
 #include <functional>

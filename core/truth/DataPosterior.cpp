@@ -1,9 +1,9 @@
-#include "truth/DataPosterior.h"
+#include "core/truth/DataPosterior.h"
 
-#include "common/Rng.h"
-#include "objective/StableTargetField.h"
-#include "truth/GaussianMixture.h"
-#include "truth/MixtureTruth.h"
+#include "core/common/Rng.h"
+#include "core/objective/StableTargetField.h"
+#include "core/truth/GaussianMixture.h"
+#include "core/truth/MixtureTruth.h"
 
 #include <torch/torch.h>
 

@@ -1,10 +1,10 @@
-#include "truth/DensityFrame.h"
+#include "core/truth/DensityFrame.h"
 
-#include "data/Dataset.h"
-#include "train/DataPaths.h"
-#include "train/TrainConfig.h"
-#include "truth/GaussianMixture.h"
-#include "truth/MixtureTruth.h"
+#include "core/data/Dataset.h"
+#include "core/train/DataPaths.h"
+#include "core/train/TrainConfig.h"
+#include "core/truth/GaussianMixture.h"
+#include "core/truth/MixtureTruth.h"
 
 #include <torch/torch.h>
 

@@ -1,5 +1,5 @@
 #pragma once
-#include "playground/PlaneGrid.h"
+#include "core/playground/PlaneGrid.h"
 
 #include <optional>
 #include <string>

@@ -1,6 +1,6 @@
-#include "truth/GaussianMixture.h"
+#include "core/truth/GaussianMixture.h"
 
-#include "common/Rng.h"
+#include "core/common/Rng.h"
 
 #include <torch/torch.h>
 

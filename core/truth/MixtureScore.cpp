@@ -1,7 +1,7 @@
-#include "truth/MixtureScore.h"
+#include "core/truth/MixtureScore.h"
 
-#include "sde/Sde.h"
-#include "truth/MixtureTruth.h"
+#include "core/sde/Sde.h"
+#include "core/truth/MixtureTruth.h"
 
 namespace scorescope {
 

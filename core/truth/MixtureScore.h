@@ -1,6 +1,6 @@
 #pragma once
-#include "nn/ScoreFunction.h"
-#include "truth/GaussianMixture.h"
+#include "core/nn/ScoreFunction.h"
+#include "core/truth/GaussianMixture.h"
 
 #include <memory>
 

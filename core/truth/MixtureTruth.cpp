@@ -1,4 +1,4 @@
-#include "truth/MixtureTruth.h"
+#include "core/truth/MixtureTruth.h"
 
 #include <torch/torch.h>
 

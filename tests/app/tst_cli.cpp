@@ -1,12 +1,12 @@
 // scorescope-cli as a user runs it: help, flag errors (exit 2), bad files (exit 1), closed-form
 // output, and a kill -9 in the middle of training followed by --resume.
-#include "common/Rng.h"
-#include "data/ToyPresets.h"
-#include "run/MetricsLog.h"
-#include "run/PointsCsv.h"
-#include "sde/SdeFactory.h"
-#include "train/Trainer.h"
-#include "truth/MixtureTruth.h"
+#include "core/common/Rng.h"
+#include "core/data/ToyPresets.h"
+#include "core/run/MetricsLog.h"
+#include "core/run/PointsCsv.h"
+#include "core/sde/SdeFactory.h"
+#include "core/train/Trainer.h"
+#include "core/truth/MixtureTruth.h"
 
 #include "RunProgram.h"
 #include "SignalProcess.h"

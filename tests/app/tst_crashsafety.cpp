@@ -2,8 +2,8 @@
 // steps, metric rows and checkpoint writes — and resumed after each ends with the very weights of
 // an uninterrupted run; a full disk fails a checkpoint with a clear message and keeps the last
 // good one; a second writer is refused while the first lives, and never after it died.
-#include "run/MetricsLog.h"
-#include "train/Trainer.h"
+#include "core/run/MetricsLog.h"
+#include "core/train/Trainer.h"
 
 #include "RunProgram.h"
 #include "SignalProcess.h"

@@ -2,9 +2,9 @@
 // with the combined batch, a checkpoint resumes on another process count, a killed rank ends the
 // job within a bounded time, a failure on one rank reaches every rank with its reason, and torchrun
 // (torch 2.x's, where it can start a worker) launches the same job as scorescope-launch.
-#include "distributed/DataParallel.h"
-#include "run/MetricsLog.h"
-#include "train/Trainer.h"
+#include "core/distributed/DataParallel.h"
+#include "core/run/MetricsLog.h"
+#include "core/train/Trainer.h"
 
 #include "RunProgram.h"
 #include "SignalProcess.h"

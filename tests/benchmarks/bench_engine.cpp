@@ -3,14 +3,14 @@
 // the same computation in PyTorch; run_suite.py alternates the two and writes docs/BENCHMARKS.md.
 // `check` writes one loss evaluation's inputs, weights, loss and gradient for the reference to
 // recompute. Speed is not asserted anywhere: these print figures.
-#include "common/Allocator.h"
-#include "common/Error.h"
-#include "common/Rng.h"
-#include "likelihood/ProbabilityFlowLikelihood.h"
-#include "cli/ArgParser.h"
-#include "sampling/ReverseSampler.h"
-#include "sde/Sde.h"
-#include "train/Trainer.h"
+#include "core/common/Allocator.h"
+#include "core/common/Error.h"
+#include "core/common/Rng.h"
+#include "core/likelihood/ProbabilityFlowLikelihood.h"
+#include "app/cli/ArgParser.h"
+#include "core/sampling/ReverseSampler.h"
+#include "core/sde/Sde.h"
+#include "core/train/Trainer.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>

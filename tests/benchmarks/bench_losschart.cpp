@@ -3,7 +3,7 @@
 // Prints milliseconds per row and the points drawn; asserts nothing. The soak hour (#13) showed
 // the UI latency rising with the run while every row was drawn; bounded buckets keep it flat.
 // Run with QT_QPA_PLATFORM=offscreen or on a display.
-#include "charts/LossChartView.h"
+#include "widgets/charts/LossChartView.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

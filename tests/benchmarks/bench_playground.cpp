@@ -1,10 +1,10 @@
 // Redraw cost of the playground's canvases (#7's bar: 2 000 particles and a 40×40 arrow field in
 // under 16 ms on a 2-core CPU), and the worker's computing per request. Prints figures; asserts nothing.
 //   QT_QPA_PLATFORM=offscreen build/release/tests/benchmarks/bench_playground
-#include "playground/MixtureCanvas.h"
-#include "playground/PlaygroundView.h"
-#include "playground/PlaygroundWindow.h"
-#include "playground/StepThroughView.h"
+#include "widgets/playground/MixtureCanvas.h"
+#include "widgets/playground/PlaygroundView.h"
+#include "widgets/playground/PlaygroundWindow.h"
+#include "widgets/playground/StepThroughView.h"
 
 #include <QApplication>
 #include <QCheckBox>

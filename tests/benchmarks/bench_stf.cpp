@@ -7,11 +7,11 @@
 // kernel holds no [B, n] block) and the difference at EDM's σ = 0.002.
 // Usage: bench_stf [toy|images|attention] (default toy and images).
 // Prints figures; asserts nothing.
-#include "common/Allocator.h"
-#include "common/Rng.h"
-#include "common/TorchCompat.h"
-#include "objective/StableTargetField.h"
-#include "train/Trainer.h"
+#include "core/common/Allocator.h"
+#include "core/common/Rng.h"
+#include "core/common/TorchCompat.h"
+#include "core/objective/StableTargetField.h"
+#include "core/train/Trainer.h"
 
 #include <torch/torch.h>
 

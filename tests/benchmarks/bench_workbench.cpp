@@ -4,11 +4,11 @@
 // to the UI). Prints training steps/s both ways and their ratio, and the
 // UI thread's event latency while training: how late a 10 ms timer fires (p50, p99, max).
 // Run with QT_QPA_PLATFORM=offscreen or on a display. Prints figures; asserts nothing.
-#include "MainWindow.h"
-#include "common/Allocator.h"
-#include "common/Threads.h"
-#include "train/TrainParameters.h"
-#include "train/TrainingWorker.h"
+#include "widgets/MainWindow.h"
+#include "core/common/Allocator.h"
+#include "core/common/Threads.h"
+#include "core/train/TrainParameters.h"
+#include "widgets/train/TrainingWorker.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -2,7 +2,7 @@
 // A stand-in for Debian's dataset-fashion-mnist: the four IDX files of its layout with n random
 // 28×28 images, so that image-model tests need no data package (the GPU node and a bare root
 // have none).
-#include "data/IdxFile.h"
+#include "core/data/IdxFile.h"
 
 #include <torch/torch.h>
 

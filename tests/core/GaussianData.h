@@ -1,8 +1,8 @@
 #pragma once
 // Data N(0, vI) in D dimensions: diffused it stays Gaussian, so the exact score and the DSM loss
 // of the exact score are closed form at every t (shared by the objective tests).
-#include "nn/ScoreFunction.h"
-#include "sde/Sde.h"
+#include "core/nn/ScoreFunction.h"
+#include "core/sde/Sde.h"
 
 #include <torch/torch.h>
 

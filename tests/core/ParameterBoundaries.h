@@ -1,7 +1,7 @@
 #pragma once
 // Values at the edges of each training parameter's rule (train/TrainParameters.h), for the tests
 // that feed them through config.json, the command line's chooseParameters and the New-run dialog.
-#include "train/TrainParameters.h"
+#include "core/train/TrainParameters.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,6 +1,6 @@
 #pragma once
 // Data rows over SDE kinds for data-driven Qt tests: one column "kind", one row per SDE.
-#include "sde/SdeFactory.h"
+#include "core/sde/SdeFactory.h"
 
 #include <QtTest/QtTest>
 

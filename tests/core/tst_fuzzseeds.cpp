@@ -1,9 +1,9 @@
 // The fuzz targets' binary seeds, written at build time by fuzz_seeds, are valid inputs that reach
 // each reader's last stage — a fuzzer that mutates them explores the readers, not only their first
 // check — and they hold the values fuzz_seeds put in.
-#include "data/IdxFile.h"
-#include "data/ImageDataset.h"
-#include "train/Trainer.h"
+#include "core/data/IdxFile.h"
+#include "core/data/ImageDataset.h"
+#include "core/train/Trainer.h"
 
 #include <QtTest/QtTest>
 #include <opencv2/imgcodecs.hpp>

@@ -3,8 +3,8 @@
 // loads into (one with a fitted GMM prior, one trained with STF), small IDX files (plain and gzip),
 // two CIFAR-10 records and two small images. The text seeds, and the inputs that fuzzing found and
 // that are now regression inputs, live in tests/fuzz/corpus.
-#include "common/Error.h"
-#include "train/Trainer.h"
+#include "core/common/Error.h"
+#include "core/train/Trainer.h"
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>

@@ -1,8 +1,8 @@
 // A checkpoint from someone else: readCheckpointConfig and loadCheckpoint give an Error or a
 // loaded run, never a crash (TensorArchive: a JSON index and raw tensor bytes, all checked).
 #include "FuzzInput.h"
-#include "common/Error.h"
-#include "train/Trainer.h"
+#include "core/common/Error.h"
+#include "core/train/Trainer.h"
 
 #include <memory>
 

@@ -1,7 +1,7 @@
 // CIFAR-10's binary batches: the input is every batch file of the directory.
 #include "FuzzInput.h"
-#include "common/Error.h"
-#include "data/ImageDataset.h"
+#include "core/common/Error.h"
+#include "core/data/ImageDataset.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {

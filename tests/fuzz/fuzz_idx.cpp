@@ -1,7 +1,7 @@
 // IDX files, plain or gzip (Fashion-MNIST): an Error or a tensor of the header's shape.
 #include "FuzzInput.h"
-#include "common/Error.h"
-#include "data/IdxFile.h"
+#include "core/common/Error.h"
+#include "core/data/IdxFile.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {

@@ -1,7 +1,7 @@
 // An image folder (OpenCV decodes): the input is its one image, under each extension in turn.
 #include "FuzzInput.h"
-#include "common/Error.h"
-#include "data/ImageDataset.h"
+#include "core/common/Error.h"
+#include "core/data/ImageDataset.h"
 
 #include <filesystem>
 

@@ -1,7 +1,7 @@
 // The workbench's follower of a run's metrics.jsonl, fed the input in two appends (a writer
 // mid-line between them): it must hand on whole rows only, whatever the bytes.
 #include "FuzzInput.h"
-#include "run/RunFollower.h"
+#include "widgets/run/RunFollower.h"
 
 #include <QCoreApplication>
 

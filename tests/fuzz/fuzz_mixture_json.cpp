@@ -1,6 +1,6 @@
 // Mixture JSON (the CLI's --dataset FILE, the playground's Load): bad input is an Error, nothing else.
-#include "common/Error.h"
-#include "data/MixtureJson.h"
+#include "core/common/Error.h"
+#include "core/data/MixtureJson.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,7 +1,7 @@
 // The CLI's points CSV (analyze truth --points): an Error or a [N, D] tensor.
 #include "FuzzInput.h"
-#include "common/Error.h"
-#include "run/PointsCsv.h"
+#include "core/common/Error.h"
+#include "core/run/PointsCsv.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {

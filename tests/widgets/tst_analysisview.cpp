@@ -1,8 +1,8 @@
 // The analysis charts read the CSVs of `scorescope-cli analyze` and draw every finite point.
-#include "analysis/AnalysisView.h"
-#include "charts/CurveChartView.h"
-#include "charts/LogScaleAxis.h"
-#include "charts/LossChartView.h"
+#include "widgets/analysis/AnalysisView.h"
+#include "widgets/charts/CurveChartView.h"
+#include "widgets/charts/LogScaleAxis.h"
+#include "widgets/charts/LossChartView.h"
 
 #include <QAbstractAxis>
 #include <QAreaSeries>

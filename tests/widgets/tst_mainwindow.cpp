@@ -1,12 +1,12 @@
 // The main window following a run directory that another process is writing.
-#include "MainWindow.h"
-#include "charts/ChartPanel.h"
-#include "run/RunListView.h"
-#include "charts/CurveChartView.h"
-#include "charts/LossChartView.h"
-#include "live/LossHeatmapView.h"
-#include "live/SamplesView.h"
-#include "live/PointCloudView.h"
+#include "widgets/MainWindow.h"
+#include "widgets/charts/ChartPanel.h"
+#include "widgets/run/RunListView.h"
+#include "widgets/charts/CurveChartView.h"
+#include "widgets/charts/LossChartView.h"
+#include "widgets/live/LossHeatmapView.h"
+#include "widgets/live/SamplesView.h"
+#include "widgets/live/PointCloudView.h"
 
 #include <QAction>
 #include <QLabel>

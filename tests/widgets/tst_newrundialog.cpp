@@ -2,8 +2,8 @@
 // same values through config.json and the command line): a value the table takes leaves the dialog
 // valid, one it refuses is refused under the field of the key the table names, or cannot be
 // entered at all (a spin box's range, a fixed list of choices).
-#include "train/NewRunDialog.h"
-#include "train/TrainParameters.h"
+#include "widgets/train/NewRunDialog.h"
+#include "core/train/TrainParameters.h"
 #include "../core/ParameterBoundaries.h"
 
 #include <QCheckBox>

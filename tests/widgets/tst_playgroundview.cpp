@@ -2,14 +2,14 @@
 // QTRY_VERIFY): editing a component changes the field as the closed form of §5 says; a probe's
 // weights sum to 1; stepping k forward and k back returns the same particles; the lessons set up
 // the regimes their text describes.
-#include "playground/LatestResult.h"
-#include "playground/MixtureCanvas.h"
-#include "playground/PlaygroundView.h"
-#include "playground/PlaygroundWindow.h"
-#include "playground/PlaygroundWorker.h"
-#include "playground/StepThroughView.h"
-#include "train/TrainedModel.h"
-#include "train/Trainer.h"
+#include "widgets/playground/LatestResult.h"
+#include "widgets/playground/MixtureCanvas.h"
+#include "widgets/playground/PlaygroundView.h"
+#include "widgets/playground/PlaygroundWindow.h"
+#include "widgets/playground/PlaygroundWorker.h"
+#include "widgets/playground/StepThroughView.h"
+#include "core/train/TrainedModel.h"
+#include "core/train/Trainer.h"
 
 #include <torch/torch.h>
 

@@ -1,15 +1,15 @@
 // Training from the window: the New-run dialog driven by keyboard and mouse, a run started,
 // paused, resumed, checkpointed, stopped and continued through the toolbar, the worker's signals
 // spied on, and the charts holding the run's data afterwards.
-#include "MainWindow.h"
-#include "charts/CurveChartView.h"
-#include "charts/LossChartView.h"
-#include "live/PointCloudView.h"
-#include "live/SamplesView.h"
-#include "live/SoftTruncationView.h"
-#include "train/NewRunDialog.h"
-#include "train/TrainParameters.h"
-#include "train/TrainingWorker.h"
+#include "widgets/MainWindow.h"
+#include "widgets/charts/CurveChartView.h"
+#include "widgets/charts/LossChartView.h"
+#include "widgets/live/PointCloudView.h"
+#include "widgets/live/SamplesView.h"
+#include "widgets/live/SoftTruncationView.h"
+#include "widgets/train/NewRunDialog.h"
+#include "core/train/TrainParameters.h"
+#include "widgets/train/TrainingWorker.h"
 
 #include <QAction>
 #include <QLabel>

@@ -1,7 +1,7 @@
-#include "analysis/AnalysisView.h"
+#include "widgets/analysis/AnalysisView.h"
 
-#include "analysis/CsvTable.h"
-#include "charts/CurveChartView.h"
+#include "widgets/analysis/CsvTable.h"
+#include "widgets/charts/CurveChartView.h"
 
 #include <QFileInfo>
 #include <QGridLayout>

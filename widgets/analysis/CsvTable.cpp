@@ -1,4 +1,4 @@
-#include "analysis/CsvTable.h"
+#include "widgets/analysis/CsvTable.h"
 
 #include <QFile>
 #include <QObject>

@@ -1,4 +1,4 @@
-#include "charts/ChartPanel.h"
+#include "widgets/charts/ChartPanel.h"
 
 #include <QAction>
 #include <QFileDialog>

@@ -1,6 +1,6 @@
-#include "charts/CurveChartView.h"
+#include "widgets/charts/CurveChartView.h"
 
-#include "charts/LogScaleAxis.h"
+#include "widgets/charts/LogScaleAxis.h"
 
 #include <QAreaSeries>
 #include <QLineSeries>

@@ -1,4 +1,4 @@
-#include "charts/LogScaleAxis.h"
+#include "widgets/charts/LogScaleAxis.h"
 
 #include <cmath>
 

@@ -1,7 +1,7 @@
-#include "charts/LossChartView.h"
+#include "widgets/charts/LossChartView.h"
 
-#include "analysis/DebiasedEma.h"
-#include "charts/LogScaleAxis.h"
+#include "core/analysis/DebiasedEma.h"
+#include "widgets/charts/LogScaleAxis.h"
 
 #include <QLineSeries>
 #include <QValueAxis>

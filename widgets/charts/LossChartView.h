@@ -1,5 +1,5 @@
 #pragma once
-#include "run/MetricsSeries.h"
+#include "widgets/run/MetricsSeries.h"
 
 #include <QChartView>
 

@@ -1,4 +1,4 @@
-#include "charts/Viridis.h"
+#include "widgets/charts/Viridis.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
-#include "live/LossHeatmapView.h"
+#include "widgets/live/LossHeatmapView.h"
 
-#include "charts/Viridis.h"
+#include "widgets/charts/Viridis.h"
 
 #include <QMouseEvent>
 #include <QPainter>

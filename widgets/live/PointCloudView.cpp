@@ -1,4 +1,4 @@
-#include "live/PointCloudView.h"
+#include "widgets/live/PointCloudView.h"
 
 #include <QPainter>
 

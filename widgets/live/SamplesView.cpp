@@ -1,11 +1,11 @@
-#include "live/SamplesView.h"
+#include "widgets/live/SamplesView.h"
 
-#include "live/PointCloudView.h"
-#include "common/Threads.h"
-#include "data/Dataset.h"
-#include "run/PointsCsv.h"
-#include "run/RunDirectory.h"
-#include "train/TrainConfig.h"
+#include "widgets/live/PointCloudView.h"
+#include "core/common/Threads.h"
+#include "core/data/Dataset.h"
+#include "core/run/PointsCsv.h"
+#include "core/run/RunDirectory.h"
+#include "core/train/TrainConfig.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,5 +1,5 @@
 #pragma once
-#include "truth/DensityFrame.h"
+#include "core/truth/DensityFrame.h"
 
 #include <QDateTime>
 #include <QFutureWatcher>

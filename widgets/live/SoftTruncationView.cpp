@@ -1,9 +1,9 @@
-#include "live/SoftTruncationView.h"
+#include "widgets/live/SoftTruncationView.h"
 
-#include "analysis/TimeSamplingLaw.h"
-#include "charts/CurveChartView.h"
-#include "common/Error.h"
-#include "train/TrainConfig.h"
+#include "core/analysis/TimeSamplingLaw.h"
+#include "widgets/charts/CurveChartView.h"
+#include "core/common/Error.h"
+#include "core/train/TrainConfig.h"
 
 #include <QHBoxLayout>
 #include <QJsonDocument>

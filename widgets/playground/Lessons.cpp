@@ -1,4 +1,4 @@
-#include "playground/Lessons.h"
+#include "widgets/playground/Lessons.h"
 
 #include <QCoreApplication>
 

@@ -1,4 +1,4 @@
-#include "playground/MixtureCanvas.h"
+#include "widgets/playground/MixtureCanvas.h"
 
 #include <QKeyEvent>
 #include <QMouseEvent>

@@ -1,6 +1,6 @@
 #pragma once
-#include "playground/PlaneCanvas.h"
-#include "playground/PlanarMixture.h"
+#include "widgets/playground/PlaneCanvas.h"
+#include "core/playground/PlanarMixture.h"
 
 #include <QVector>
 

@@ -1,4 +1,4 @@
-#include "playground/PlaneCanvas.h"
+#include "widgets/playground/PlaneCanvas.h"
 
 #include <QPainter>
 

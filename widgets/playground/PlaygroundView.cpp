@@ -1,9 +1,9 @@
-#include "playground/PlaygroundView.h"
+#include "widgets/playground/PlaygroundView.h"
 
-#include "charts/Viridis.h"
-#include "playground/MixtureCanvas.h"
-#include "playground/PlaygroundWorker.h"
-#include "playground/RegimeStripView.h"
+#include "widgets/charts/Viridis.h"
+#include "widgets/playground/MixtureCanvas.h"
+#include "widgets/playground/PlaygroundWorker.h"
+#include "widgets/playground/RegimeStripView.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>

@@ -1,6 +1,6 @@
 #pragma once
-#include "playground/DiffusionField.h"
-#include "playground/PointProbe.h"
+#include "core/playground/DiffusionField.h"
+#include "core/playground/PointProbe.h"
 
 #include <QWidget>
 

@@ -1,12 +1,12 @@
-#include "playground/PlaygroundWindow.h"
+#include "widgets/playground/PlaygroundWindow.h"
 
-#include "common/Error.h"
-#include "data/MixtureJson.h"
-#include "playground/Lessons.h"
-#include "playground/MixtureCanvas.h"
-#include "playground/PlaygroundView.h"
-#include "playground/PlaygroundWorker.h"
-#include "playground/StepThroughView.h"
+#include "core/common/Error.h"
+#include "core/data/MixtureJson.h"
+#include "widgets/playground/Lessons.h"
+#include "widgets/playground/MixtureCanvas.h"
+#include "widgets/playground/PlaygroundView.h"
+#include "widgets/playground/PlaygroundWorker.h"
+#include "widgets/playground/StepThroughView.h"
 
 #include <QAbstractButton>
 #include <QAction>

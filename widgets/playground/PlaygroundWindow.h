@@ -1,5 +1,5 @@
 #pragma once
-#include "playground/PlanarMixture.h"
+#include "core/playground/PlanarMixture.h"
 
 #include <QMainWindow>
 

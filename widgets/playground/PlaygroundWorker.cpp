@@ -1,12 +1,12 @@
-#include "playground/PlaygroundWorker.h"
+#include "widgets/playground/PlaygroundWorker.h"
 
-#include "common/Error.h"
-#include "objective/DenoisingScoreMatching.h"
-#include "run/RunDirectory.h"
-#include "sde/SdeFactory.h"
-#include "train/TrainedModel.h"
-#include "truth/GaussianMixture.h"
-#include "truth/MixtureScore.h"
+#include "core/common/Error.h"
+#include "core/objective/DenoisingScoreMatching.h"
+#include "core/run/RunDirectory.h"
+#include "core/sde/SdeFactory.h"
+#include "core/train/TrainedModel.h"
+#include "core/truth/GaussianMixture.h"
+#include "core/truth/MixtureScore.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,9 +1,9 @@
 #pragma once
-#include "playground/DiffusionField.h"
-#include "playground/LatestResult.h"
-#include "playground/PointProbe.h"
-#include "playground/RegimeMap.h"
-#include "playground/SamplerTrace.h"
+#include "core/playground/DiffusionField.h"
+#include "widgets/playground/LatestResult.h"
+#include "core/playground/PointProbe.h"
+#include "core/playground/RegimeMap.h"
+#include "core/playground/SamplerTrace.h"
 
 #include <QObject>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "playground/RegimeStripView.h"
+#include "widgets/playground/RegimeStripView.h"
 
 #include <QPainter>
 

@@ -1,5 +1,5 @@
 #pragma once
-#include "playground/RegimeMap.h"
+#include "core/playground/RegimeMap.h"
 
 #include <QWidget>
 

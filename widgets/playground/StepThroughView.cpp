@@ -1,8 +1,8 @@
-#include "playground/StepThroughView.h"
+#include "widgets/playground/StepThroughView.h"
 
-#include "playground/PlaneCanvas.h"
-#include "playground/PlaygroundView.h"
-#include "playground/PlaygroundWorker.h"
+#include "widgets/playground/PlaneCanvas.h"
+#include "widgets/playground/PlaygroundView.h"
+#include "widgets/playground/PlaygroundWorker.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,5 +1,5 @@
 #pragma once
-#include "playground/PlaygroundWorker.h"
+#include "widgets/playground/PlaygroundWorker.h"
 
 #include <QVector>
 #include <QWidget>

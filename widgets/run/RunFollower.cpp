@@ -1,6 +1,6 @@
-#include "run/RunFollower.h"
+#include "widgets/run/RunFollower.h"
 
-#include "run/RunDirectory.h"
+#include "core/run/RunDirectory.h"
 
 #include <QFile>
 #include <QFileInfo>

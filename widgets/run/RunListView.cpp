@@ -1,4 +1,4 @@
-#include "run/RunListView.h"
+#include "widgets/run/RunListView.h"
 
 #include <QAction>
 #include <QDir>

@@ -1,9 +1,9 @@
-#include "train/NewRunDialog.h"
+#include "widgets/train/NewRunDialog.h"
 
-#include "common/Error.h"
-#include "data/MixtureJson.h"
-#include "data/ToyPresets.h"
-#include "train/TrainParameters.h"
+#include "core/common/Error.h"
+#include "core/data/MixtureJson.h"
+#include "core/data/ToyPresets.h"
+#include "core/train/TrainParameters.h"
 
 #include <QCheckBox>
 #include <QComboBox>

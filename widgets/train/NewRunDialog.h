@@ -3,7 +3,7 @@
 #include <QMap>
 #include <QStringList>
 
-#include "train/TrainConfig.h"
+#include "core/train/TrainConfig.h"
 
 #include <map>
 #include <string>

@@ -1,7 +1,7 @@
-#include "train/TrainingWorker.h"
+#include "widgets/train/TrainingWorker.h"
 
-#include "train/TrainConfig.h"
-#include "train/TrainingSession.h"
+#include "core/train/TrainConfig.h"
+#include "core/train/TrainingSession.h"
 
 #include <c10/util/Exception.h>
 #include <torch/torch.h>

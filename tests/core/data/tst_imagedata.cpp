@@ -1,9 +1,9 @@
 // Image data readers on synthetic fixtures: IDX (plain and gzip), Fashion-MNIST layout, image
 // folders through OpenCV, CIFAR-10 binary batches, and every bad-file case with its message.
-#include "common/Error.h"
-#include "common/Rng.h"
-#include "data/IdxFile.h"
-#include "data/ImageDataset.h"
+#include "core/common/Error.h"
+#include "core/common/Rng.h"
+#include "core/data/IdxFile.h"
+#include "core/data/ImageDataset.h"
 
 #include <QtTest/QtTest>
 #include <torch/torch.h>

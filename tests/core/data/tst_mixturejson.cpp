@@ -1,10 +1,10 @@
 // Mixture JSON: a round trip, and each kind of bad file gives an error naming the file and component.
-#include "common/Error.h"
-#include "common/Rng.h"
-#include "data/MixtureJson.h"
-#include "data/Dataset.h"
-#include "data/ImageDataset.h"
-#include "data/ToyPresets.h"
+#include "core/common/Error.h"
+#include "core/common/Rng.h"
+#include "core/data/MixtureJson.h"
+#include "core/data/Dataset.h"
+#include "core/data/ImageDataset.h"
+#include "core/data/ToyPresets.h"
 
 #include <QtTest/QtTest>
 #include <torch/torch.h>

@@ -1,8 +1,8 @@
 // Bits/dim (§1.4) under a model whose score is analytic: data N(0, vI) in D = 16 "pixels".
-#include "common/Rng.h"
-#include "likelihood/BitsPerDim.h"
-#include "sde/SdeFactory.h"
-#include "truth/MixtureScore.h"
+#include "core/common/Rng.h"
+#include "core/likelihood/BitsPerDim.h"
+#include "core/sde/SdeFactory.h"
+#include "core/truth/MixtureScore.h"
 
 #include <QtTest/QtTest>
 #include <torch/torch.h>

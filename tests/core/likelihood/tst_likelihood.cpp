@@ -1,10 +1,10 @@
 // PF-ODE likelihood (§1.4) with the exact score of a mixture against the mixture's true density.
-#include "common/Rng.h"
-#include "data/ToyPresets.h"
-#include "likelihood/ProbabilityFlowLikelihood.h"
-#include "sde/SdeFactory.h"
-#include "truth/MixtureScore.h"
-#include "truth/MixtureTruth.h"
+#include "core/common/Rng.h"
+#include "core/data/ToyPresets.h"
+#include "core/likelihood/ProbabilityFlowLikelihood.h"
+#include "core/sde/SdeFactory.h"
+#include "core/truth/MixtureScore.h"
+#include "core/truth/MixtureTruth.h"
 
 #include <QtTest/QtTest>
 #include <torch/torch.h>

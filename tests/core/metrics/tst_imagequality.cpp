@@ -1,6 +1,6 @@
 // Fréchet distance and KID on Gaussian features with known answers.
-#include "common/Rng.h"
-#include "metrics/FrechetDistance.h"
+#include "core/common/Rng.h"
+#include "core/metrics/FrechetDistance.h"
 
 #include <QtTest/QtTest>
 #include <torch/torch.h>

@@ -1,11 +1,11 @@
 // Sample metrics against closed-form values for Gaussians.
-#include "common/Rng.h"
-#include "data/ToyPresets.h"
-#include "metrics/SampleMetrics.h"
-#include "metrics/ScoreError.h"
-#include "sde/Sde.h"
+#include "core/common/Rng.h"
+#include "core/data/ToyPresets.h"
+#include "core/metrics/SampleMetrics.h"
+#include "core/metrics/ScoreError.h"
+#include "core/sde/Sde.h"
 #include "SdeKindRows.h"
-#include "truth/GaussianMixture.h"
+#include "core/truth/GaussianMixture.h"
 
 #include <QtTest/QtTest>
 #include <torch/torch.h>

@@ -1,9 +1,9 @@
 // The U-Net score model: shapes for 28×28 and 32×32, identity-like start, gradients everywhere.
 #include "FashionMnistFixture.h"
-#include "nn/ScoreModel.h"
-#include "train/Trainer.h"
-#include "nn/UNet.h"
-#include "sde/SdeFactory.h"
+#include "core/nn/ScoreModel.h"
+#include "core/train/Trainer.h"
+#include "core/nn/UNet.h"
+#include "core/sde/SdeFactory.h"
 
 #include <QtTest/QtTest>
 #include <torch/torch.h>

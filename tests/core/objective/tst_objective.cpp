@@ -2,10 +2,10 @@
 #include "SdeKindRows.h"
 #include "GaussianData.h"
 #include "LogQuadrature.h"
-#include "common/Rng.h"
-#include "nn/ScoreFunction.h"
-#include "objective/DenoisingScoreMatching.h"
-#include "sde/SdeFactory.h"
+#include "core/common/Rng.h"
+#include "core/nn/ScoreFunction.h"
+#include "core/objective/DenoisingScoreMatching.h"
+#include "core/sde/SdeFactory.h"
 
 #include <QtTest/QtTest>
 #include <torch/torch.h>

@@ -3,15 +3,15 @@
 // where the per-time loss of any linear score is closed form.
 #include "SdeKindRows.h"
 #include "GaussianData.h"
-#include "analysis/TimeSamplingLaw.h"
-#include "analysis/TruncationLaw.h"
+#include "core/analysis/TimeSamplingLaw.h"
+#include "core/analysis/TruncationLaw.h"
 #include "LogQuadrature.h"
-#include "common/Rng.h"
-#include "nn/ScoreFunction.h"
-#include "objective/DenoisingScoreMatching.h"
-#include "objective/SoftTruncation.h"
-#include "sde/SdeFactory.h"
-#include "train/TrainConfig.h"
+#include "core/common/Rng.h"
+#include "core/nn/ScoreFunction.h"
+#include "core/objective/DenoisingScoreMatching.h"
+#include "core/objective/SoftTruncation.h"
+#include "core/sde/SdeFactory.h"
+#include "core/train/TrainConfig.h"
 
 #include <QtTest/QtTest>
 #include <torch/torch.h>

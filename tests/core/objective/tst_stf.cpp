@@ -1,16 +1,16 @@
 // Stable Target Field (§3): the weighted targets against their direct definition, the n = 1 and
 // small-σ limits, and the variance analysis against the far-field law 1/(n − 1).
 #include "SdeKindRows.h"
-#include "analysis/StfVarianceAnalysis.h"
-#include "common/Rng.h"
-#include "data/ToyPresets.h"
-#include "nn/ScoreFunction.h"
-#include "objective/DenoisingScoreMatching.h"
-#include "objective/StableTargetField.h"
-#include "sde/SdeFactory.h"
-#include "sde/VeSde.h"
-#include "truth/DataPosterior.h"
-#include "truth/MixtureTruth.h"
+#include "core/analysis/StfVarianceAnalysis.h"
+#include "core/common/Rng.h"
+#include "core/data/ToyPresets.h"
+#include "core/nn/ScoreFunction.h"
+#include "core/objective/DenoisingScoreMatching.h"
+#include "core/objective/StableTargetField.h"
+#include "core/sde/SdeFactory.h"
+#include "core/sde/VeSde.h"
+#include "core/truth/DataPosterior.h"
+#include "core/truth/MixtureTruth.h"
 
 #include <QtTest/QtTest>
 #include <torch/torch.h>

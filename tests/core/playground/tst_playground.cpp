@@ -1,15 +1,15 @@
 // The playground's science (core/playground): the field against the closed form of §5, the regime
 // classification at the ends of the horizon (§3.2), the probe's weights and targets (§3.3–3.4), and
 // the step-through trace's replay.
-#include "common/Error.h"
-#include "playground/DiffusionField.h"
-#include "playground/PlanarMixture.h"
-#include "playground/PointProbe.h"
-#include "playground/RegimeMap.h"
-#include "playground/SamplerTrace.h"
-#include "sde/SdeFactory.h"
-#include "truth/GaussianMixture.h"
-#include "truth/MixtureScore.h"
+#include "core/common/Error.h"
+#include "core/playground/DiffusionField.h"
+#include "core/playground/PlanarMixture.h"
+#include "core/playground/PointProbe.h"
+#include "core/playground/RegimeMap.h"
+#include "core/playground/SamplerTrace.h"
+#include "core/sde/SdeFactory.h"
+#include "core/truth/GaussianMixture.h"
+#include "core/truth/MixtureScore.h"
 
 #include <QtTest/QtTest>
 #include <torch/torch.h>

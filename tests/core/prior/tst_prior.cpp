@@ -1,19 +1,19 @@
 // Auxiliary priors (§4.4) and the horizon analysis (§4.2–4.3): EM's monotone ascent, the flow's
 // normalisation, both reducing to N(0, I) at T = 1 on VP, the prior KL against T, the gap's quadrature.
-#include "analysis/HorizonAnalysis.h"
-#include "common/Error.h"
-#include "common/Rng.h"
-#include "data/MixtureDataset.h"
-#include "data/ToyPresets.h"
-#include "nn/ScoreFunction.h"
-#include "prior/AuxiliaryPrior.h"
-#include "prior/FlowPrior.h"
-#include "prior/GaussianPrior.h"
-#include "prior/MixturePrior.h"
-#include "sampling/ReverseSampler.h"
-#include "sde/SdeFactory.h"
-#include "train/Trainer.h"
-#include "truth/MixtureTruth.h"
+#include "core/analysis/HorizonAnalysis.h"
+#include "core/common/Error.h"
+#include "core/common/Rng.h"
+#include "core/data/MixtureDataset.h"
+#include "core/data/ToyPresets.h"
+#include "core/nn/ScoreFunction.h"
+#include "core/prior/AuxiliaryPrior.h"
+#include "core/prior/FlowPrior.h"
+#include "core/prior/GaussianPrior.h"
+#include "core/prior/MixturePrior.h"
+#include "core/sampling/ReverseSampler.h"
+#include "core/sde/SdeFactory.h"
+#include "core/train/Trainer.h"
+#include "core/truth/MixtureTruth.h"
 
 #include <QtTest/QtTest>
 #include <torch/torch.h>

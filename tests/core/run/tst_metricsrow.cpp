@@ -1,12 +1,12 @@
 // A run's metrics rows (run/MetricsRow.h): one writer and one reader of metrics.jsonl, and what
 // the panels and `analyze loss-scale` compute from the rows (analysis/StfWindowSummary,
 // analysis/PooledLossScale, analysis/DebiasedEma).
-#include "analysis/DebiasedEma.h"
-#include "analysis/PooledLossScale.h"
-#include "analysis/StfWindowSummary.h"
-#include "common/Error.h"
-#include "run/MetricsLog.h"
-#include "run/MetricsRow.h"
+#include "core/analysis/DebiasedEma.h"
+#include "core/analysis/PooledLossScale.h"
+#include "core/analysis/StfWindowSummary.h"
+#include "core/common/Error.h"
+#include "core/run/MetricsLog.h"
+#include "core/run/MetricsRow.h"
 
 #include <QtTest/QtTest>
 

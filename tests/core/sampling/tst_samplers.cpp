@@ -1,11 +1,11 @@
 // Every sampler, driven by the exact score of ring8 (no network), against fresh true samples.
-#include "common/Rng.h"
-#include "data/ToyPresets.h"
-#include "metrics/SampleMetrics.h"
-#include "sampling/EdmHeunSampler.h"
-#include "sampling/ReverseSampler.h"
-#include "sde/SdeFactory.h"
-#include "truth/MixtureScore.h"
+#include "core/common/Rng.h"
+#include "core/data/ToyPresets.h"
+#include "core/metrics/SampleMetrics.h"
+#include "core/sampling/EdmHeunSampler.h"
+#include "core/sampling/ReverseSampler.h"
+#include "core/sde/SdeFactory.h"
+#include "core/truth/MixtureScore.h"
 
 #include <QtTest/QtTest>
 #include <torch/torch.h>

@@ -1,6 +1,6 @@
 // SDE coefficients against their defining relations (§1.1, §1.2), by finite differences in double.
 #include "SdeKindRows.h"
-#include "sde/SdeFactory.h"
+#include "core/sde/SdeFactory.h"
 
 #include <QtTest/QtTest>
 #include <torch/torch.h>

@@ -1,8 +1,8 @@
 // A run directory from someone else is data (#13): the paths its config names are read only inside
 // it — relative ones from there, symbolic links followed — unless the user gave the data again;
 // what a run writes names its own data relative to itself, so that it can move.
-#include "common/Error.h"
-#include "train/DataPaths.h"
+#include "core/common/Error.h"
+#include "core/train/DataPaths.h"
 
 #include <QtTest/QtTest>
 

@@ -1,13 +1,13 @@
 // Acceptance: the toy MLP trained on ring8 with the default run configuration (20 000 steps,
 // ~2.5 min on 2 cores) covers every mode, puts ≥ 95 % of samples within 4 component standard
 // deviations of a mode, and has a PF-ODE NLL within 0.25 nats of the true NLL.
-#include "common/Allocator.h"
-#include "common/Rng.h"
-#include "likelihood/ProbabilityFlowLikelihood.h"
-#include "metrics/SampleMetrics.h"
-#include "sampling/ReverseSampler.h"
-#include "train/Trainer.h"
-#include "truth/MixtureTruth.h"
+#include "core/common/Allocator.h"
+#include "core/common/Rng.h"
+#include "core/likelihood/ProbabilityFlowLikelihood.h"
+#include "core/metrics/SampleMetrics.h"
+#include "core/sampling/ReverseSampler.h"
+#include "core/train/Trainer.h"
+#include "core/truth/MixtureTruth.h"
 
 #include <QtTest/QtTest>
 #include <torch/torch.h>

@@ -1,11 +1,11 @@
 // Trainer state: checkpoints resume bit for bit; bad checkpoints and configs give clear errors.
 #include "FashionMnistFixture.h"
-#include "common/Error.h"
-#include "train/TrainConfig.h"
-#include "train/Trainer.h"
-#include "train/TrainingSession.h"
-#include "run/MetricsLog.h"
-#include "run/RunDirectory.h"
+#include "core/common/Error.h"
+#include "core/train/TrainConfig.h"
+#include "core/train/Trainer.h"
+#include "core/train/TrainingSession.h"
+#include "core/run/MetricsLog.h"
+#include "core/run/RunDirectory.h"
 
 #include <QtTest/QtTest>
 #include <nlohmann/json.hpp>

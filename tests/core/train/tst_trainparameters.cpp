@@ -2,9 +2,9 @@
 // configuration: config.json and the typed-in values of the command line and the New-run dialog
 // (both go through chooseParameters, then validate) must take and refuse the same values, and
 // name the same key when they refuse one.
-#include "common/Error.h"
-#include "train/TrainConfig.h"
-#include "train/TrainParameters.h"
+#include "core/common/Error.h"
+#include "core/train/TrainConfig.h"
+#include "core/train/TrainParameters.h"
 #include "ParameterBoundaries.h"
 
 #include <QtTest/QtTest>

@@ -1,8 +1,8 @@
 // Closed-form mixture truth (§5) against finite differences of log p_t and against Tweedie.
-#include "sde/SdeFactory.h"
-#include "truth/DensityFrame.h"
-#include "truth/GaussianMixture.h"
-#include "truth/MixtureTruth.h"
+#include "core/sde/SdeFactory.h"
+#include "core/truth/DensityFrame.h"
+#include "core/truth/GaussianMixture.h"
+#include "core/truth/MixtureTruth.h"
 
 #include <QtTest/QtTest>
 #include <torch/torch.h>
